@@ -1,0 +1,59 @@
+package com.sharedmobility.rental.process;
+
+/**
+ * The names the rental process shares with the services around it: process and decision keys, topics,
+ * messages, BPMN errors and variables. The BPMN and DMN files use the same strings; tests keep them in step.
+ */
+public final class RentalProcess {
+
+  public static final String PROCESS_KEY = "rental";
+  public static final String PRICING_DECISION_KEY = "pricing";
+
+  /** External task topics, done by the key service. */
+  public static final class Topics {
+    public static final String ISSUE_KEY = "issue-key";
+    public static final String REVOKE_KEY = "revoke-key";
+
+    private Topics() {
+    }
+  }
+
+  public static final class Messages {
+    public static final String CANCEL_RENTAL = "CancelRental";
+
+    private Messages() {
+    }
+  }
+
+  public static final class Errors {
+    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String PAYMENT_UNAVAILABLE = "PAYMENT_UNAVAILABLE";
+
+    private Errors() {
+    }
+  }
+
+  public static final class Variables {
+    public static final String RENTAL_ID = "rentalId";
+    public static final String CUSTOMER = "customer";
+    public static final String MOBILITY_ID = "mobilityId";
+    public static final String MOBILITY_TYPE = "mobilityType";
+    public static final String HOURS = "hours";
+    /** ISO-8601 duration of the whole rental: hours x RENTAL_HOUR. */
+    public static final String RENTAL_DURATION = "rentalDuration";
+    public static final String PAYMENT_METHOD = "paymentMethod";
+    public static final String AMOUNT = "amount";
+    public static final String CURRENCY = "currency";
+    public static final String PAYMENT_ATTEMPTS = "paymentAttempts";
+    public static final String STATUS = "status";
+    public static final String PAYMENT_STATUS = "paymentStatus";
+    /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */
+    public static final String KEY = "key";
+
+    private Variables() {
+    }
+  }
+
+  private RentalProcess() {
+  }
+}
