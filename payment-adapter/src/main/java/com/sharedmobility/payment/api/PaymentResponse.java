@@ -1,0 +1,37 @@
+package com.sharedmobility.payment.api;
+
+import com.sharedmobility.payment.ledger.EntryType;
+import com.sharedmobility.payment.ledger.LedgerEntry;
+import com.sharedmobility.payment.ledger.Payment;
+import com.sharedmobility.payment.ledger.PaymentStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A payment as the API shows it. */
+public record PaymentResponse(
+    UUID rentalId,
+    String customer,
+    BigDecimal amount,
+    String currency,
+    String paymentMethod,
+    PaymentStatus status,
+    Instant createdAt,
+    Instant updatedAt,
+    List<Entry> entries) {
+
+  /** One money movement of the payment. */
+  public record Entry(EntryType type, BigDecimal amount, Instant at) {
+
+    static Entry of(LedgerEntry entry) {
+      return new Entry(entry.getType(), entry.getAmount(), entry.getBookedAt());
+    }
+  }
+
+  static PaymentResponse of(Payment payment) {
+    return new PaymentResponse(payment.getRentalId(), payment.getCustomer(), payment.getAmount(),
+        payment.getCurrency(), payment.getPaymentMethod(), payment.getStatus(), payment.getCreatedAt(),
+        payment.getUpdatedAt(), payment.getEntries().stream().map(Entry::of).toList());
+  }
+}

@@ -1,0 +1,122 @@
+package com.sharedmobility.payment.ledger;
+
+import com.sharedmobility.payment.provider.CardProvider;
+import com.sharedmobility.payment.provider.ChargeOutcome;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Charges and refunds, at most once per rental. Each request runs in one transaction that first takes the
+ * payment row: it locks the existing row, or inserts one, so requests for the same rental take turns and
+ * only the first one ever calls the card provider.
+ */
+@Service
+public class PaymentLedger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentLedger.class);
+  private static final int ATTEMPTS = 3;
+
+  private final PaymentRepository payments;
+  private final CardProvider cardProvider;
+  private final TransactionTemplate transaction;
+
+  public PaymentLedger(PaymentRepository payments, CardProvider cardProvider, TransactionTemplate transaction) {
+    this.payments = payments;
+    this.cardProvider = cardProvider;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Charges the rental once; a repeat answers with the stored payment, CHARGED or DECLINED.
+   *
+   * @throws PaymentConflictException when the payment is refunded or voided, or a repeat asks for other money
+   */
+  public Payment charge(UUID rentalId, Charge charge) {
+    return inRowTransaction(() -> payments.findForUpdate(rentalId)
+        .map(stored -> repeatedCharge(stored, charge))
+        .orElseGet(() -> firstCharge(rentalId, charge)));
+  }
+
+  /** Refunds a charged rental once; voids a rental that was never charged so that no later charge takes money. */
+  public Payment refund(UUID rentalId) {
+    return inRowTransaction(() -> payments.findForUpdate(rentalId)
+        .map(this::refundIfCharged)
+        .orElseGet(() -> {
+          LOG.info("Rental {} voided before any charge", rentalId);
+          return payments.saveAndFlush(Payment.voided(rentalId, now()));
+        }));
+  }
+
+  public Payment find(UUID rentalId) {
+    return payments.findById(rentalId).orElseThrow(() -> new PaymentNotFoundException(rentalId));
+  }
+
+  /** The newest payments first, all or those in one status. */
+  public List<Payment> list(PaymentStatus status, int limit) {
+    return status == null
+        ? payments.findByOrderByCreatedAtDesc(Limit.of(limit))
+        : payments.findByStatusOrderByCreatedAtDesc(status, Limit.of(limit));
+  }
+
+  private Payment firstCharge(UUID rentalId, Charge charge) {
+    // Flushed before the provider call: a concurrent first charge blocks here and then fails, never reaching the provider.
+    Payment payment = payments.saveAndFlush(Payment.pending(rentalId, charge, now()));
+    ChargeOutcome outcome = cardProvider.charge(rentalId, charge.paymentMethod(), charge.amount(), charge.currency());
+    payment.settle(outcome, now());
+    LOG.info("Rental {} charge of {} {}: {}", rentalId, payment.getAmount(), payment.getCurrency(), outcome);
+    return payment;
+  }
+
+  private static Payment repeatedCharge(Payment stored, Charge charge) {
+    if (stored.getStatus().isClosed()) {
+      throw new PaymentConflictException("The payment of rental %s is already %s; it can no longer be charged"
+          .formatted(stored.getRentalId(), stored.getStatus()));
+    }
+    if (!stored.isSameMoneyAs(charge)) {
+      throw new PaymentConflictException("The payment of rental %s is for %s %s; a repeated charge must ask for the same amount and currency"
+          .formatted(stored.getRentalId(), stored.getAmount(), stored.getCurrency()));
+    }
+    return stored;
+  }
+
+  private Payment refundIfCharged(Payment payment) {
+    if (payment.getStatus() == PaymentStatus.CHARGED) {
+      cardProvider.refund(payment.getRentalId(), payment.getPaymentMethod(), payment.getAmount(), payment.getCurrency());
+      payment.refund(now());
+      LOG.info("Rental {} refunded {} {}", payment.getRentalId(), payment.getAmount(), payment.getCurrency());
+    }
+    return payment;
+  }
+
+  /**
+   * Runs the work in its own transaction, again when a concurrent request inserted the same payment row first
+   * (its insert has committed by then, so the next attempt finds and locks that row).
+   */
+  private Payment inRowTransaction(Supplier<Payment> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> work.get());
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("Payment row taken by a concurrent request; attempt {} of {}", attempt + 1, ATTEMPTS, e);
+      }
+    }
+  }
+
+  // Microseconds: what the database keeps, so an answer and a later read of the same payment agree.
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}
