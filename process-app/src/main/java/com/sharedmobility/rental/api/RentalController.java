@@ -1,0 +1,77 @@
+package com.sharedmobility.rental.api;
+
+import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalStatus;
+import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.rental.usecase.ApplyForRental;
+import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.rental.usecase.RentalProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@RequestMapping("/rentals")
+public class RentalController {
+
+  static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  private final ApplyForRental applyForRental;
+  private final CancelRental cancelRental;
+  private final RentalReadModel readModel;
+
+  public RentalController(ApplyForRental applyForRental, CancelRental cancelRental, RentalReadModel readModel) {
+    this.applyForRental = applyForRental;
+    this.cancelRental = cancelRental;
+    this.readModel = readModel;
+  }
+
+  /** 201 when paid, 202 while the charge waits for the payment service, 402 when declined. */
+  @PostMapping
+  public ResponseEntity<?> apply(@Valid @RequestBody RentalRequest request, Principal customer) {
+    RentalView rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
+        request.paymentMethod());
+    URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(rental.id()).toUri();
+    return switch (rental.status()) {
+      case REJECTED -> {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED,
+            "The card provider declined the charge; nothing was charged and the rental is rejected.");
+        problem.setTitle("Payment declined");
+        problem.setProperty("rental", RentalResponse.of(rental));
+        yield ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).location(location).body(problem);
+      }
+      case PAYMENT_PENDING -> ResponseEntity.accepted().location(location).body(RentalResponse.of(rental));
+      default -> ResponseEntity.created(location).body(RentalResponse.of(rental));
+    };
+  }
+
+  @GetMapping("/{id}")
+  public RentalResponse get(@PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)")
+                            String id, Principal customer) {
+    return readModel.findOwned(id, customer.getName()).map(RentalResponse::of)
+        .orElseThrow(() -> RentalProblem.rentalNotFound(id));
+  }
+
+  /** 202 while the key is revoked and the payment refunded; 200 once the rental is CANCELLED. */
+  @PostMapping("/{id}/cancel")
+  public ResponseEntity<RentalResponse> cancel(
+      @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)") String id,
+      Principal customer) {
+    RentalView rental = cancelRental.cancel(customer.getName(), id);
+    HttpStatus status = rental.status() == RentalStatus.CANCELLED ? HttpStatus.OK : HttpStatus.ACCEPTED;
+    return ResponseEntity.status(status).body(RentalResponse.of(rental));
+  }
+}

@@ -1,0 +1,5 @@
+package com.sharedmobility.rental.catalogue;
+
+public enum MobilityType {
+  BIKE, SCOOTER, CAR
+}

@@ -1,0 +1,29 @@
+package com.sharedmobility.rental.catalogue;
+
+import static com.sharedmobility.rental.process.RentalProcess.PRICING_DECISION_KEY;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.HOURS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.MOBILITY_TYPE;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Prices come from the same DMN decision the process uses, so the catalogue never disagrees with the charge. */
+@Component
+public class PriceList {
+
+  private final DecisionService decisions;
+
+  public PriceList(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  public BigDecimal pricePerHour(MobilityType type) {
+    Number amount = decisions.evaluateDecisionTableByKey(PRICING_DECISION_KEY,
+            Map.of(MOBILITY_TYPE, type.name(), HOURS, 1))
+        .getSingleEntry();
+    return BigDecimal.valueOf(amount.doubleValue()).setScale(2, RoundingMode.HALF_UP);
+  }
+}

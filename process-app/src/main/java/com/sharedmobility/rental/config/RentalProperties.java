@@ -1,0 +1,34 @@
+package com.sharedmobility.rental.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the rental service ({@code rental.*} in application.yml, overridable from the environment).
+ *
+ * @param hour length of one rental hour; shorter in demos and tests so rentals run out in seconds
+ * @param currency currency of every amount (the pricing decision is in this currency)
+ */
+@Validated
+@ConfigurationProperties("rental")
+public record RentalProperties(@NotNull Duration hour,
+                               @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+                               @Valid @NotNull Payment payment) {
+
+  /** How often and how far apart the process retries a charge while the payment service is unavailable. */
+  public record Payment(@NotBlank String url, @Valid @NotNull Retry retry) {
+  }
+
+  public record Retry(@Min(1) int maxAttempts,
+                      @NotNull Duration initialDelay,
+                      @DecimalMin("1.0") double multiplier,
+                      @NotNull Duration maxDelay) {
+  }
+}

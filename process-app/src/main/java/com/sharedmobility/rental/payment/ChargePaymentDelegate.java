@@ -1,0 +1,61 @@
+package com.sharedmobility.rental.payment;
+
+import static com.sharedmobility.rental.process.RentalProcess.Variables.AMOUNT;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.CURRENCY;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.CUSTOMER;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_ATTEMPTS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_METHOD;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
+
+import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
+import com.sharedmobility.rental.process.RentalProcess.Errors;
+import com.sharedmobility.rental.readmodel.PaymentStatus;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Charges the rental's amount. A decline and an unavailable payment service (including an open breaker) are
+ * BPMN errors the process models; anything else propagates, so it rolls back the start or retries the job.
+ */
+@Component("chargePaymentDelegate")
+public class ChargePaymentDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChargePaymentDelegate.class);
+
+  private final PaymentAdapter payments;
+
+  public ChargePaymentDelegate(PaymentAdapter payments) {
+    this.payments = payments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String rentalId = (String) execution.getVariable(RENTAL_ID);
+    Integer previousAttempts = (Integer) execution.getVariable(PAYMENT_ATTEMPTS);
+    int attempt = previousAttempts == null ? 1 : previousAttempts + 1;
+    execution.setVariable(PAYMENT_ATTEMPTS, attempt);
+    ChargeRequest request = new ChargeRequest(
+        BigDecimal.valueOf(((Number) execution.getVariable(AMOUNT)).doubleValue()).setScale(2, RoundingMode.HALF_UP),
+        (String) execution.getVariable(CURRENCY),
+        (String) execution.getVariable(PAYMENT_METHOD),
+        (String) execution.getVariable(CUSTOMER));
+    try {
+      payments.charge(rentalId, request);
+      execution.setVariable(PAYMENT_STATUS, PaymentStatus.PAID.name());
+    } catch (PaymentDeclinedException e) {
+      execution.setVariable(PAYMENT_STATUS, PaymentStatus.DECLINED.name());
+      throw new BpmnError(Errors.PAYMENT_DECLINED, e.getMessage());
+    } catch (PaymentUnavailableException | CallNotPermittedException e) {
+      LOG.warn("rental {}: charge attempt {} failed, payment unavailable: {}", rentalId, attempt, e.getMessage());
+      throw new BpmnError(Errors.PAYMENT_UNAVAILABLE, e.getMessage());
+    }
+  }
+}

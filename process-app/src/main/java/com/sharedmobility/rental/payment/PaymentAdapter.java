@@ -1,0 +1,54 @@
+package com.sharedmobility.rental.payment;
+
+import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
+import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import feign.FeignException;
+import feign.RetryableException;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment service behind the {@code payment} circuit breaker. Failures are translated into three kinds so
+ * that the breaker counts only unavailability and callers can tell a decline from an outage.
+ * While the breaker is open, calls fail at once with {@code CallNotPermittedException}.
+ */
+@Component
+public class PaymentAdapter {
+
+  private static final int PAYMENT_REQUIRED = 402;
+
+  private final PaymentClient client;
+
+  public PaymentAdapter(PaymentClient client) {
+    this.client = client;
+  }
+
+  @CircuitBreaker(name = "payment")
+  public PaymentReceipt charge(String rentalId, ChargeRequest request) {
+    return translated(() -> client.charge(rentalId, request));
+  }
+
+  /** Idempotent, and safe when nothing was charged: then the payment is voided so a late charge is refused. */
+  @CircuitBreaker(name = "payment")
+  public PaymentReceipt refund(String rentalId) {
+    return translated(() -> client.refund(rentalId));
+  }
+
+  private static PaymentReceipt translated(Supplier<PaymentReceipt> call) {
+    try {
+      return call.get();
+    } catch (RetryableException e) {
+      throw new PaymentUnavailableException("payment service unreachable: " + e.getMessage(), e);
+    } catch (FeignException e) {
+      if (e.status() == PAYMENT_REQUIRED) {
+        throw new PaymentDeclinedException("charge declined by the card provider");
+      }
+      if (e.status() >= 500) {
+        throw new PaymentUnavailableException("payment service failed with HTTP " + e.status(), e);
+      }
+      throw new PaymentRefusedException(e.status(), "payment service refused the request with HTTP " + e.status()
+          + ": " + e.contentUTF8(), e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package com.sharedmobility.rental.payment;
+
+import java.math.BigDecimal;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** HTTP client of the payment service; timeouts are set in application.yml (spring.cloud.openfeign.client.config.payment). */
+@FeignClient(name = "payment", url = "${rental.payment.url}")
+public interface PaymentClient {
+
+  @PostMapping("/payments/{rentalId}/charge")
+  PaymentReceipt charge(@PathVariable("rentalId") String rentalId, @RequestBody ChargeRequest request);
+
+  @PostMapping("/payments/{rentalId}/refund")
+  PaymentReceipt refund(@PathVariable("rentalId") String rentalId);
+
+  record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
+  }
+
+  /** The payment service's view of one rental's payment; {@code status} is CHARGED, DECLINED, REFUNDED or VOIDED. */
+  record PaymentReceipt(String rentalId, String status, BigDecimal amount, String currency) {
+  }
+}

@@ -1,0 +1,33 @@
+package com.sharedmobility.rental.payment;
+
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
+
+import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.readmodel.PaymentStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the rental's money back: compensation of a completed charge, and release of a charge whose outcome was
+ * never confirmed. The payment service makes it idempotent by rental id. Every failure propagates: the task is
+ * asynchronous, so the job executor retries it and an exhausted retry becomes an incident.
+ */
+@Component("refundPaymentDelegate")
+public class RefundPaymentDelegate implements JavaDelegate {
+
+  private final PaymentAdapter payments;
+
+  public RefundPaymentDelegate(PaymentAdapter payments) {
+    this.payments = payments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PaymentReceipt receipt = payments.refund((String) execution.getVariable(RENTAL_ID));
+    if ("REFUNDED".equals(receipt.status())) {
+      execution.setVariable(PAYMENT_STATUS, PaymentStatus.REFUNDED.name());
+    }
+  }
+}

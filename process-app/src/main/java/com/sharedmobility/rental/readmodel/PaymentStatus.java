@@ -1,0 +1,5 @@
+package com.sharedmobility.rental.readmodel;
+
+public enum PaymentStatus {
+  NONE, PAID, REFUNDED, DECLINED
+}

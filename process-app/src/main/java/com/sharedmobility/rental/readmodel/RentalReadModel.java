@@ -1,0 +1,99 @@
+package com.sharedmobility.rental.readmodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code rental} table. Written only by {@link RentalStatusProjection} inside the engine's transaction;
+ * read by the customer API without touching the engine's tables.
+ */
+@Repository
+public class RentalReadModel {
+
+  private static final String COLUMNS = "id, customer, mobility_id, hours, amount, currency, status, payment_status,"
+      + " rental_key, process_instance_id, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  public RentalReadModel(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Update-then-insert: portable across PostgreSQL and H2; the first write happens in the start transaction. */
+  public void save(RentalView r) {
+    int updated = jdbc.sql("UPDATE rental SET amount = :amount, status = :status, payment_status = :paymentStatus,"
+            + " rental_key = :key, updated_at = :updatedAt WHERE id = :id")
+        .param("amount", r.amount())
+        .param("status", r.status().name())
+        .param("paymentStatus", r.paymentStatus().name())
+        .param("key", r.key())
+        .param("updatedAt", Timestamp.from(r.updatedAt()))
+        .param("id", r.id())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO rental (" + COLUMNS + ") VALUES (:id, :customer, :mobilityId, :hours, :amount, :currency,"
+              + " :status, :paymentStatus, :key, :processInstanceId, :createdAt, :updatedAt)")
+          .param("id", r.id())
+          .param("customer", r.customer())
+          .param("mobilityId", r.mobilityId())
+          .param("hours", r.hours())
+          .param("amount", r.amount())
+          .param("currency", r.currency())
+          .param("status", r.status().name())
+          .param("paymentStatus", r.paymentStatus().name())
+          .param("key", r.key())
+          .param("processInstanceId", r.processInstanceId())
+          .param("createdAt", Timestamp.from(r.createdAt()))
+          .param("updatedAt", Timestamp.from(r.updatedAt()))
+          .update();
+    }
+  }
+
+  public Optional<RentalView> findOwned(String id, String customer) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE id = :id AND customer = :customer")
+        .param("id", id).param("customer", customer)
+        .query(RentalReadModel::map).optional();
+  }
+
+  /** Locks the row until the transaction ends, so a cancel and the process's own steps take turns. */
+  public Optional<RentalView> lockOwned(String id, String customer) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE id = :id AND customer = :customer FOR UPDATE")
+        .param("id", id).param("customer", customer)
+        .query(RentalReadModel::map).optional();
+  }
+
+  public List<RentalView> newestOf(String customer, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE customer = :customer"
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .param("customer", customer).param("limit", limit)
+        .query(RentalReadModel::map).list();
+  }
+
+  public boolean hasLiveRental(String mobilityId) {
+    return jdbc.sql("SELECT COUNT(*) FROM rental WHERE mobility_id = :mobilityId AND status IN (:live)")
+        .param("mobilityId", mobilityId)
+        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .query(Long.class).single() > 0;
+  }
+
+  private static RentalView map(ResultSet rs, int row) throws SQLException {
+    return new RentalView(
+        rs.getString("id"),
+        rs.getString("customer"),
+        rs.getString("mobility_id"),
+        rs.getInt("hours"),
+        rs.getBigDecimal("amount"),
+        rs.getString("currency"),
+        RentalStatus.valueOf(rs.getString("status")),
+        PaymentStatus.valueOf(rs.getString("payment_status")),
+        rs.getString("rental_key"),
+        rs.getString("process_instance_id"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,11 @@
+package com.sharedmobility.rental.readmodel;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+public enum RentalStatus {
+  PAYMENT_PENDING, KEY_PENDING, ACTIVE, COMPLETED, CANCELLING, CANCELLED, REJECTED;
+
+  /** States in which the vehicle is taken: a key may work or may still be issued. */
+  public static final Set<RentalStatus> LIVE = EnumSet.of(PAYMENT_PENDING, KEY_PENDING, ACTIVE, CANCELLING);
+}

@@ -1,0 +1,58 @@
+package com.sharedmobility.rental.readmodel;
+
+import static com.sharedmobility.rental.process.RentalProcess.Variables.AMOUNT;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.CURRENCY;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.CUSTOMER;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.HOURS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.KEY;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.MOBILITY_ID;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.STATUS;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model in step with the process. The BPMN calls {@link #enter} from execution listeners at each
+ * status milestone; it runs inside the engine's transaction on the same DataSource, so the read model never shows
+ * a state that the engine rolled back.
+ */
+@Component("rentalStatusProjection")
+public class RentalStatusProjection {
+
+  private final RentalReadModel readModel;
+  private final Clock clock;
+
+  public RentalStatusProjection(RentalReadModel readModel, Clock clock) {
+    this.readModel = readModel;
+    this.clock = clock;
+  }
+
+  /** Sets the process variable {@code status} and writes status, payment status and key to the read model. */
+  public void enter(DelegateExecution execution, String status) {
+    RentalStatus rentalStatus = RentalStatus.valueOf(status);
+    execution.setVariable(STATUS, rentalStatus.name());
+    Instant now = clock.instant();
+    Object paymentStatus = execution.getVariable(PAYMENT_STATUS);
+    Number amount = (Number) execution.getVariable(AMOUNT);
+    readModel.save(new RentalView(
+        (String) execution.getVariable(RENTAL_ID),
+        (String) execution.getVariable(CUSTOMER),
+        (String) execution.getVariable(MOBILITY_ID),
+        ((Number) execution.getVariable(HOURS)).intValue(),
+        amount == null ? null : BigDecimal.valueOf(amount.doubleValue()).setScale(2, RoundingMode.HALF_UP),
+        (String) execution.getVariable(CURRENCY),
+        rentalStatus,
+        paymentStatus == null ? PaymentStatus.NONE : PaymentStatus.valueOf((String) paymentStatus),
+        // the key is shown only while it opens the vehicle
+        rentalStatus == RentalStatus.ACTIVE ? (String) execution.getVariable(KEY) : null,
+        execution.getProcessInstanceId(),
+        now,
+        now));
+  }
+}

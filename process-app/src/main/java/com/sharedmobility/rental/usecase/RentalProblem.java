@@ -1,0 +1,38 @@
+package com.sharedmobility.rental.usecase;
+
+import com.sharedmobility.rental.readmodel.RentalView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The customer-facing refusals of the use cases; Spring MVC renders them as RFC 9457 problem+json. */
+public final class RentalProblem extends ErrorResponseException {
+
+  private RentalProblem(HttpStatus status, String title, String detail) {
+    super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    getBody().setTitle(title);
+  }
+
+  public static RentalProblem unknownMobility(String mobilityId) {
+    return new RentalProblem(HttpStatus.NOT_FOUND, "Unknown mobility",
+        "No vehicle with id '" + mobilityId + "' in the catalogue (see GET /mobilities).");
+  }
+
+  public static RentalProblem vehicleUnavailable(String mobilityId) {
+    return new RentalProblem(HttpStatus.CONFLICT, "Vehicle already rented",
+        "Vehicle '" + mobilityId + "' is already rented for an overlapping time.");
+  }
+
+  /** Also for another customer's rental: its existence is nobody else's business. */
+  public static RentalProblem rentalNotFound(String rentalId) {
+    return new RentalProblem(HttpStatus.NOT_FOUND, "Rental not found",
+        "You have no rental with id '" + rentalId + "'.");
+  }
+
+  public static RentalProblem notCancellable(RentalView rental) {
+    RentalProblem problem = new RentalProblem(HttpStatus.CONFLICT, "Rental not cancellable",
+        "Rental '" + rental.id() + "' is " + rental.status() + " and can no longer be cancelled.");
+    problem.getBody().setProperty("status", rental.status().name());
+    return problem;
+  }
+}

@@ -1,0 +1,60 @@
+package com.sharedmobility.rental;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.sharedmobility.rental.payment.PaymentAdapter;
+import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.process.RentalProcess;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * One Spring context for the process and API tests: the real process, delegates and read model on the local
+ * profile's H2, with the payment service replaced by a mock and the job executor off, so a test fires timers and
+ * asynchronous continuations itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "rental.hour=PT1M",
+    "rental.payment.retry.max-attempts=3",
+    "rental.payment.retry.initial-delay=PT10S"})
+@ActiveProfiles("local")
+@Import(ProcessEngineCoverageConfiguration.class)
+public abstract class RentalTestBase {
+
+  protected static final PaymentReceipt CHARGED = receipt("CHARGED");
+  protected static final PaymentReceipt REFUNDED = receipt("REFUNDED");
+
+  @Autowired
+  protected ProcessEngine engine;
+  @Autowired
+  protected JdbcClient jdbc;
+  @MockitoBean
+  protected PaymentAdapter payments;
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine);
+  }
+
+  /** Each test starts from no rentals, so every vehicle is free again. */
+  @AfterEach
+  void removeRentals() {
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(RentalProcess.PROCESS_KEY).list()
+        .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test cleanup"));
+    jdbc.sql("DELETE FROM rental").update();
+  }
+
+  private static PaymentReceipt receipt(String status) {
+    return new PaymentReceipt("any", status, new BigDecimal("5.00"), "EUR");
+  }
+}

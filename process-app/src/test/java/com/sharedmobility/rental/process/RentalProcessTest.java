@@ -1,0 +1,336 @@
+package com.sharedmobility.rental.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
+import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.payment.PaymentDeclinedException;
+import com.sharedmobility.rental.payment.PaymentUnavailableException;
+import com.sharedmobility.rental.process.RentalProcess.Topics;
+import com.sharedmobility.rental.readmodel.PaymentStatus;
+import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalStatus;
+import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.rental.usecase.ApplyForRental;
+import com.sharedmobility.rental.usecase.CancelRental;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.ErrorResponseException;
+
+/** The rental process path by path, with the real delegates and read model; the payment service is a mock. */
+class RentalProcessTest extends RentalTestBase {
+
+  private static final String CUSTOMER = "alice";
+  private static final String BIKE = "bike-01";
+
+  @Autowired
+  ApplyForRental applyForRental;
+  @Autowired
+  CancelRental cancelRental;
+  @Autowired
+  RentalReadModel readModel;
+
+  @Test
+  void paidRentalGetsItsKeyAndCompletesWhenItsTimeIsUp() {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+
+    RentalView applied = apply(2);
+
+    assertThat(applied.status()).isEqualTo(RentalStatus.KEY_PENDING);
+    assertThat(applied.paymentStatus()).isEqualTo(PaymentStatus.PAID);
+    assertThat(applied.amount()).isEqualByComparingTo("5.00");
+    verify(payments).charge(applied.id(), new ChargeRequest(new BigDecimal("5.00"), "EUR", "pm_card_visa", CUSTOMER));
+    ProcessInstance pi = instanceOf(applied);
+    assertThat(pi).hasBusinessKey(applied.id()).hasPassed("Task_DeterminePrice", "Task_ChargePayment")
+        .isWaitingAt("Task_IssueKey").externalTask().hasTopicName(Topics.ISSUE_KEY);
+
+    complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "0427"));
+
+    assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+    assertThat(view(applied)).extracting(RentalView::status, RentalView::key)
+        .containsExactly(RentalStatus.ACTIVE, "0427");
+    Job timeUp = job(pi);
+    assertThat(timeUp.getDuedate().toInstant())
+        .isCloseTo(Instant.now().plus(Duration.ofMinutes(2)), within(Duration.ofSeconds(30)));
+
+    execute(timeUp);
+
+    assertThat(view(applied)).extracting(RentalView::status, RentalView::key)
+        .containsExactly(RentalStatus.COMPLETED, null);
+    assertThat(pi).isWaitingAt("Task_RevokeExpiredKey").externalTask().hasTopicName(Topics.REVOKE_KEY);
+    complete(externalTask(pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_RentalCompleted");
+    assertThat(view(applied).paymentStatus()).isEqualTo(PaymentStatus.PAID);
+    verify(payments, never()).refund(any());
+  }
+
+  @Test
+  void declinedChargeRejectsTheRental() {
+    when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));
+
+    RentalView applied = apply(1);
+
+    assertThat(applied.status()).isEqualTo(RentalStatus.REJECTED);
+    assertThat(applied.paymentStatus()).isEqualTo(PaymentStatus.DECLINED);
+    assertThat(instanceOf(applied)).isEnded().hasPassed("Boundary_PaymentDeclined", "EndEvent_PaymentDeclined")
+        .hasNotPassed("Task_IssueKey");
+  }
+
+  @Test
+  void unavailablePaymentIsRetriedByTimerUntilPaid() {
+    when(payments.charge(any(), any()))
+        .thenThrow(new PaymentUnavailableException("connection refused", null))
+        .thenReturn(CHARGED);
+
+    RentalView applied = apply(1);
+
+    assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    assertThat(applied.paymentStatus()).isEqualTo(PaymentStatus.NONE);
+    ProcessInstance pi = instanceOf(applied);
+    assertThat(pi).isWaitingAt("Event_PaymentRetryTimer");
+    assertThat(job(pi).getDuedate().toInstant())
+        .isCloseTo(Instant.now().plusSeconds(10), within(Duration.ofSeconds(5)));
+
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt("Task_IssueKey");
+    assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus)
+        .containsExactly(RentalStatus.KEY_PENDING, PaymentStatus.PAID);
+    verify(payments, times(2)).charge(eq(applied.id()), any());
+  }
+
+  @Test
+  void openCircuitIsTreatedAsUnavailable() {
+    when(payments.charge(any(), any()))
+        .thenThrow(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("payment")));
+
+    RentalView applied = apply(1);
+
+    assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    assertThat(instanceOf(applied)).isWaitingAt("Event_PaymentRetryTimer");
+  }
+
+  @Test
+  void retryDelaysGrowUntilRetriesRunOutThenTheRentalIsRejectedWithNothingCharged() {
+    when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+    when(payments.refund(any())).thenReturn(receipt("VOIDED"));
+
+    RentalView applied = apply(1);
+    ProcessInstance pi = instanceOf(applied);
+    Job first = job(pi);
+    execute(first);
+    Job second = job(pi);
+    assertThat(Duration.between(second.getCreateTime().toInstant(), second.getDuedate().toInstant()))
+        .isCloseTo(Duration.ofSeconds(20), Duration.ofSeconds(2));
+    execute(second);
+
+    assertThat(pi).isWaitingAt("Task_ReleasePaymentAfterRetries");
+    assertThat(view(applied).status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    execute(job(pi));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_PaymentRetriesExhausted");
+    assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus)
+        .containsExactly(RentalStatus.REJECTED, PaymentStatus.NONE);
+    verify(payments, times(3)).charge(eq(applied.id()), any());
+    verify(payments).refund(applied.id());
+  }
+
+  @Test
+  void anUnexpectedFailureRollsBackTheWholeApplication() {
+    when(payments.charge(any(), any())).thenThrow(new IllegalStateException("bug"));
+
+    assertThatThrownBy(() -> apply(1)).isInstanceOf(IllegalStateException.class);
+
+    assertThat(readModel.newestOf(CUSTOMER, 10)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Nested
+  class Cancel {
+
+    @Test
+    void whilePaymentIsPendingReleasesAnyUnconfirmedCharge() {
+      when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+      when(payments.refund(any())).thenReturn(receipt("VOIDED"));
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+
+      assertThat(cancel(applied).status()).isEqualTo(RentalStatus.CANCELLING);
+      assertThat(pi).isWaitingAt("Event_CompensateCharge");
+      execute(job(pi));
+      assertThat(pi).isWaitingAt("Task_ReleasePaymentOnCancel");
+      execute(job(pi));
+
+      assertThat(pi).isEnded().hasPassed("EndEvent_RentalCancelled").hasNotPassed("Task_RevokeKey");
+      assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus)
+          .containsExactly(RentalStatus.CANCELLED, PaymentStatus.NONE);
+      verify(payments).refund(applied.id());
+    }
+
+    @Test
+    void beforeTheKeyIsIssuedRefundsWithoutRevoking() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+
+      cancel(applied);
+
+      assertThat(externalTasks(Topics.ISSUE_KEY, pi)).isZero();
+      assertThat(pi).isWaitingAt("Event_CompensateCharge");
+      execute(job(pi));
+      assertThat(pi).isEnded().hasPassed("Task_RefundPayment", "EndEvent_RentalCancelled")
+          .hasNotPassed("Task_RevokeKey", "Task_ReleasePaymentOnCancel");
+      assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus)
+          .containsExactly(RentalStatus.CANCELLED, PaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void whenActiveRevokesTheKeyBeforeRefunding() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView applied = apply(3);
+      ProcessInstance pi = instanceOf(applied);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "1234"));
+
+      assertThat(cancel(applied).status()).isEqualTo(RentalStatus.CANCELLING);
+
+      assertThat(pi).isWaitingAt("Task_RevokeKey").externalTask().hasTopicName(Topics.REVOKE_KEY);
+      assertThat(jobsAt("Event_CompensateCharge", pi)).isZero();
+      verify(payments, never()).refund(any());
+      assertThat(view(applied).key()).isNull();
+
+      complete(externalTask(pi));
+
+      assertThat(pi).isWaitingAt("Event_CompensateCharge");
+      execute(job(pi));
+      InOrder order = inOrder(payments);
+      order.verify(payments).charge(eq(applied.id()), any());
+      order.verify(payments).refund(applied.id());
+      assertThat(pi).isEnded().hasPassed("Task_RevokeKey", "Task_RefundPayment", "EndEvent_RentalCancelled");
+      assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus, RentalView::key)
+          .containsExactly(RentalStatus.CANCELLED, PaymentStatus.REFUNDED, null);
+    }
+
+    @Test
+    void aFailingRefundIsRetriedAsAJobNotLost() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenThrow(new PaymentUnavailableException("down", null)).thenReturn(REFUNDED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+      cancel(applied);
+
+      Job refund = job(pi);
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(refund.getId()))
+          .hasRootCauseInstanceOf(PaymentUnavailableException.class);
+
+      Job retried = job(pi);
+      assertThat(engine.getManagementService().getJobExceptionStacktrace(retried.getId()))
+          .contains("PaymentUnavailableException: down");
+      assertThat(retried.getRetries()).isEqualTo(5);
+      assertThat(view(applied).status()).isEqualTo(RentalStatus.CANCELLING);
+      execute(retried);
+      assertThat(view(applied).status()).isEqualTo(RentalStatus.CANCELLED);
+    }
+
+    @Test
+    void repeatingACancelIsHarmless() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+
+      cancel(applied);
+      assertThat(cancel(applied).status()).isEqualTo(RentalStatus.CANCELLING);
+      execute(job(pi));
+      assertThat(cancel(applied).status()).isEqualTo(RentalStatus.CANCELLED);
+
+      verify(payments, times(1)).refund(applied.id());
+    }
+
+    @Test
+    void isRefusedOnceTheRentalTimeIsUp() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "5555"));
+      execute(job(pi));
+
+      assertThatThrownBy(() -> cancel(applied))
+          .isInstanceOfSatisfying(ErrorResponseException.class,
+              e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+      assertThat(pi).isWaitingAt("Task_RevokeExpiredKey");
+      verify(payments, never()).refund(any());
+    }
+
+    @Test
+    void isRefusedForARejectedRental() {
+      when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));
+      RentalView applied = apply(1);
+
+      assertThatThrownBy(() -> cancel(applied))
+          .isInstanceOfSatisfying(ErrorResponseException.class,
+              e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+    }
+  }
+
+  private RentalView apply(int hours) {
+    return applyForRental.apply(CUSTOMER, BIKE, hours, null);
+  }
+
+  private RentalView cancel(RentalView rental) {
+    return cancelRental.cancel(CUSTOMER, rental.id());
+  }
+
+  private RentalView view(RentalView rental) {
+    return readModel.findOwned(rental.id(), CUSTOMER).orElseThrow();
+  }
+
+  /** The assertions look the instance up by id, in the runtime or the history, so an id is all they need. */
+  private static ProcessInstance instanceOf(RentalView rental) {
+    ExecutionEntity instance = new ExecutionEntity();
+    instance.setId(rental.processInstanceId());
+    instance.setProcessInstanceId(rental.processInstanceId());
+    return instance;
+  }
+
+  private long externalTasks(String topic, ProcessInstance pi) {
+    return engine.getExternalTaskService().createExternalTaskQuery().topicName(topic)
+        .processInstanceId(pi.getId()).count();
+  }
+
+  private long jobsAt(String activityId, ProcessInstance pi) {
+    return engine.getManagementService().createJobQuery().activityId(activityId)
+        .processInstanceId(pi.getId()).count();
+  }
+
+  private static PaymentReceipt receipt(String status) {
+    return new PaymentReceipt("any", status, BigDecimal.ZERO, "EUR");
+  }
+}
