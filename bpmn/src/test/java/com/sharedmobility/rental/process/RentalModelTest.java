@@ -1,0 +1,64 @@
+package com.sharedmobility.rental.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Error;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+import org.junit.jupiter.api.Test;
+
+/** The model and the shared names stay in step, and the model keeps the habits of the team. */
+class RentalModelTest {
+
+  private final BpmnModelInstance model = read();
+
+  @Test
+  void processKeyTopicsMessageAndErrorsMatchTheConstants() {
+    assertThat((Object) model.getModelElementById(RentalProcess.PROCESS_KEY)).isInstanceOf(Process.class);
+    Set<String> topics = model.getModelElementsByType(ServiceTask.class).stream()
+        .map(ServiceTask::getCamundaTopic).filter(t -> t != null).collect(Collectors.toSet());
+    assertThat(topics).containsExactlyInAnyOrder(RentalProcess.Topics.ISSUE_KEY, RentalProcess.Topics.REVOKE_KEY);
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .containsExactly(RentalProcess.Messages.CANCEL_RENTAL);
+    assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
+        .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE);
+  }
+
+  @Test
+  void everyElementHasAMeaningfulId() {
+    Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
+    assertThat(elements).isNotEmpty().allSatisfy(e ->
+        assertThat(e.getId()).matches("(Task|Event|StartEvent|EndEvent|Boundary|Gateway|Flow|SubProcess)_[A-Z][A-Za-z]+"));
+  }
+
+  /** Compensation is thrown once per activity, key before charge: one throw would refund before the key is revoked. */
+  @Test
+  void cancelCompensatesTheKeyBeforeTheCharge() {
+    ThrowEvent key = model.getModelElementById("Event_CompensateKey");
+    ThrowEvent charge = model.getModelElementById("Event_CompensateCharge");
+    assertThat(activityRef(key)).isEqualTo("Task_IssueKey");
+    assertThat(activityRef(charge)).isEqualTo("Task_ChargePayment");
+    assertThat(key.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(charge));
+  }
+
+  private static String activityRef(ThrowEvent event) {
+    CompensateEventDefinition definition = (CompensateEventDefinition) event.getEventDefinitions().iterator().next();
+    return ((BaseElement) definition.getActivity()).getId();
+  }
+
+  private static BpmnModelInstance read() {
+    InputStream bpmn = RentalModelTest.class.getClassLoader().getResourceAsStream("rental.bpmn");
+    return Bpmn.readModelFromStream(bpmn);
+  }
+}

@@ -1,0 +1,241 @@
+package com.sharedmobility.rental.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.payment.PaymentDeclinedException;
+import com.sharedmobility.rental.payment.PaymentRefusedException;
+import com.sharedmobility.rental.payment.PaymentUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The customer API over real HTTP, as a client sees it: statuses, problem+json, and nothing changed by bad input. */
+class RentalApiTest extends RentalTestBase {
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void anonymousCallsAreRefusedWith401() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/mypages")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWith401() throws Exception {
+    assertThat(send("alice", "bob", "GET", "/mypages", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void catalogueListsAtLeastTwentyVehiclesWithTheirHourlyPrice() throws Exception {
+    JsonNode catalogue = body(send("alice", "GET", "/mobilities", null));
+
+    assertThat(catalogue.size()).isGreaterThanOrEqualTo(20);
+    assertThat(catalogue.get(0).fieldNames()).toIterable().containsExactlyInAnyOrder("id", "type", "name", "pricePerHour");
+    assertThat(catalogue.findValuesAsText("type")).contains("BIKE", "SCOOTER", "CAR");
+  }
+
+  @Test
+  void paidApplicationAnswers201WithLocation() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"car-01\",\"hours\":2}");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode rental = body(response);
+    assertThat(response.headers().firstValue("Location")).hasValue(uri("/rentals/" + rental.get("id").asText()).toString());
+    assertThat(rental.get("status").asText()).isEqualTo("KEY_PENDING");
+    assertThat(rental.get("paymentStatus").asText()).isEqualTo("PAID");
+    assertThat(rental.get("amount").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(rental.get("currency").asText()).isEqualTo("EUR");
+    assertThat(rental.has("key")).isFalse();
+    assertThat(body(send("alice", "GET", "/rentals/" + rental.get("id").asText(), null)).get("status").asText())
+        .isEqualTo("KEY_PENDING");
+  }
+
+  @Test
+  void declinedApplicationAnswers402AndIsRejectedOnMyPage() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));
+
+    HttpResponse<String> response = apply("alice",
+        "{\"mobilityId\":\"bike-02\",\"hours\":1,\"paymentMethod\":\"pm_card_chargeDeclined\"}");
+
+    assertThat(response.statusCode()).isEqualTo(402);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+    assertThat(body(response).get("detail").asText()).isNotBlank();
+    JsonNode myPage = body(send("alice", "GET", "/mypages", null));
+    assertThat(myPage.get(0).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(myPage.get(0).get("paymentStatus").asText()).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void applicationWhilePaymentIsDownAnswers202() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"bike-03\",\"hours\":1}");
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(response.headers().firstValue("Location")).isPresent();
+    assertThat(body(response).get("status").asText()).isEqualTo("PAYMENT_PENDING");
+  }
+
+  @Test
+  void aVehicleWithALiveRentalAnswers409() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    assertThat(apply("alice", "{\"mobilityId\":\"scooter-01\",\"hours\":1}").statusCode()).isEqualTo(201);
+
+    HttpResponse<String> second = apply("bob", "{\"mobilityId\":\"scooter-01\",\"hours\":1}");
+
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+    assertThat(body(send("bob", "GET", "/mypages", null)).size()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"mobilityId\":\"bike-01\",\"hours\":0}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":25}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":-1}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":2.5}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":\"two\"}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":\"2\"}",
+      "{\"mobilityId\":\"bike-01\"}",
+      "{\"hours\":2}",
+      "{\"mobilityId\":\"\",\"hours\":2}",
+      "{\"mobilityId\":\"bike-01' OR '1'='1\",\"hours\":2}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":2,\"paymentMethod\":\"visa\"}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":2,\"price\":0}",
+      "{\"mobilityId\":\"bike-01\",\"hours\":",
+      "[]",
+      ""})
+  void badInputAnswers400AndChangesNothing(String requestBody) throws Exception {
+    HttpResponse<String> response = apply("alice", requestBody);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+    assertThat(body(response).get("detail").asText()).isNotBlank().doesNotContain("Exception", "at com.");
+    assertThat(body(send("alice", "GET", "/mypages", null)).size()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void unknownVehicleAnswers404() throws Exception {
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"hovercraft-1\",\"hours\":2}");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(body(response).get("detail").asText()).contains("hovercraft-1");
+  }
+
+  @Test
+  void aPaymentMethodThePaymentServiceRefusesAnswers400AndLeavesNothing() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(new PaymentRefusedException(400, "unknown method", null));
+
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"bike-04\",\"hours\":1,\"paymentMethod\":\"pm_card_unknown\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(body(send("alice", "GET", "/mypages", null)).size()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void rentalsOfOthersAndUnknownRentalsAnswer404() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String id = body(apply("alice", "{\"mobilityId\":\"car-02\",\"hours\":1}")).get("id").asText();
+
+    assertThat(send("bob", "GET", "/rentals/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(send("bob", "POST", "/rentals/" + id + "/cancel", null).statusCode()).isEqualTo(404);
+    assertThat(send("alice", "GET", "/rentals/" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+    assertThat(send("alice", "GET", "/rentals/not-a-rental-id", null).statusCode()).isEqualTo(400);
+    assertThat(body(send("alice", "GET", "/rentals/" + id, null)).get("status").asText()).isEqualTo("KEY_PENDING");
+  }
+
+  @Test
+  void myPageShowsOnlyTheCallersRentalsNewestFirst() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String first = body(apply("alice", "{\"mobilityId\":\"bike-05\",\"hours\":1}")).get("id").asText();
+    String second = body(apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}")).get("id").asText();
+    apply("bob", "{\"mobilityId\":\"bike-07\",\"hours\":1}");
+
+    JsonNode myPage = body(send("alice", "GET", "/mypages", null));
+
+    assertThat(myPage.findValuesAsText("id")).containsExactly(second, first);
+    assertThat(myPage.findValuesAsText("customer")).containsOnly("alice");
+  }
+
+  @Test
+  void cancelAnswers202ThenIsHarmlessToRepeat() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String id = body(apply("alice", "{\"mobilityId\":\"scooter-02\",\"hours\":1}")).get("id").asText();
+
+    HttpResponse<String> cancel = send("alice", "POST", "/rentals/" + id + "/cancel", null);
+    HttpResponse<String> again = send("alice", "POST", "/rentals/" + id + "/cancel", null);
+
+    assertThat(cancel.statusCode()).isEqualTo(202);
+    assertThat(body(cancel).get("status").asText()).isEqualTo("CANCELLING");
+    assertThat(again.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void cancellingARejectedRentalAnswers409() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));
+    String id = body(apply("alice", "{\"mobilityId\":\"scooter-03\",\"hours\":1}")).at("/rental/id").asText();
+
+    HttpResponse<String> cancel = send("alice", "POST", "/rentals/" + id + "/cancel", null);
+
+    assertThat(cancel.statusCode()).isEqualTo(409);
+    assertThat(body(cancel).get("status").asText()).isEqualTo("REJECTED");
+  }
+
+  private HttpResponse<String> apply(String user, String requestBody) throws IOException, InterruptedException {
+    return send(user, "POST", "/rentals", requestBody);
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String requestBody)
+      throws IOException, InterruptedException {
+    return send(user, user, method, path, requestBody);
+  }
+
+  private HttpResponse<String> send(String user, String password, String method, String path, String requestBody)
+      throws IOException, InterruptedException {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Authorization", "Basic " + credentials)
+        .header("Content-Type", "application/json")
+        .method(method, requestBody == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(requestBody));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode body(HttpResponse<String> response) throws IOException {
+    return json.readTree(response.body());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}

@@ -1,0 +1,143 @@
+package com.sharedmobility.rental.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Feign client, the error translation and the circuit breaker as configured, against a real HTTP server.
+ * The breaker window is small here so a handful of calls opens it.
+ */
+@SpringBootTest(properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.cloud.openfeign.client.config.payment.read-timeout=300",
+    "resilience4j.circuitbreaker.instances.payment.sliding-window-size=4",
+    "resilience4j.circuitbreaker.instances.payment.minimum-number-of-calls=4",
+    "resilience4j.circuitbreaker.instances.payment.wait-duration-in-open-state=500ms",
+    "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms"})
+@ActiveProfiles("local")
+class PaymentAdapterHttpTest {
+
+  private static final StubPaymentServer STUB = new StubPaymentServer();
+  private static final ChargeRequest REQUEST = new ChargeRequest(new BigDecimal("5.00"), "EUR", "pm_card_visa", "alice");
+
+  @Autowired
+  PaymentAdapter payments;
+  @Autowired
+  CircuitBreakerRegistry breakers;
+
+  @DynamicPropertySource
+  static void paymentUrl(DynamicPropertyRegistry registry) {
+    registry.add("rental.payment.url", STUB::url);
+  }
+
+  @AfterAll
+  static void stopStub() {
+    STUB.close();
+  }
+
+  @BeforeEach
+  void closeBreaker() {
+    breaker().reset();
+    STUB.answer(200);
+  }
+
+  @Test
+  void chargeAndRefundReturnThePaymentServicesAnswer() {
+    String rentalId = UUID.randomUUID().toString();
+
+    assertThat(payments.charge(rentalId, REQUEST).status()).isEqualTo("CHARGED");
+    assertThat(payments.refund(rentalId).status()).isEqualTo("REFUNDED");
+  }
+
+  @Test
+  void aDeclineIsABusinessAnswerThatNeverOpensTheBreaker() {
+    STUB.answer(402);
+
+    for (int i = 0; i < 6; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOf(PaymentDeclinedException.class);
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aRefusedRequestIsNotAnOutage() {
+    STUB.answer(409);
+
+    for (int i = 0; i < 6; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOfSatisfying(PaymentRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void serverErrorsOpenTheBreakerThenCallsFailFastWithoutReachingTheService() {
+    STUB.answer(503);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOf(PaymentUnavailableException.class);
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    int requestsBefore = STUB.requests();
+
+    assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+        .isInstanceOf(CallNotPermittedException.class);
+    assertThat(STUB.requests()).isEqualTo(requestsBefore);
+  }
+
+  @Test
+  void slowAnswersAreTimedOutAndCountAsUnavailable() {
+    STUB.answerSlowly(Duration.ofMillis(800));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+        .isInstanceOf(PaymentUnavailableException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(750));
+  }
+
+  @Test
+  void aDroppedConnectionIsUnavailable() {
+    STUB.dropConnections();
+
+    assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+        .isInstanceOf(PaymentUnavailableException.class)
+        .hasMessageContaining("unreachable");
+  }
+
+  @Test
+  void theBreakerClosesAgainOnceTheServiceRecovers() throws InterruptedException {
+    STUB.answer(503);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOf(PaymentUnavailableException.class);
+    }
+    STUB.answer(200);
+    Thread.sleep(700);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(payments.charge(UUID.randomUUID().toString(), REQUEST).status()).isEqualTo("CHARGED");
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  private CircuitBreaker breaker() {
+    return breakers.circuitBreaker("payment");
+  }
+}

@@ -1,0 +1,84 @@
+package com.sharedmobility.rental.payment;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server on a free loopback port standing in for payment-adapter: answers with a chosen status. */
+final class StubPaymentServer implements AutoCloseable {
+
+  private static final int DROP = -1;
+
+  private final HttpServer server;
+  private final AtomicInteger requests = new AtomicInteger();
+  private volatile int status = 200;
+  private volatile Duration delay = Duration.ZERO;
+
+  StubPaymentServer() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/payments", exchange -> {
+      requests.incrementAndGet();
+      sleep(delay);
+      if (status == DROP) {
+        exchange.close();
+        return;
+      }
+      String rentalId = exchange.getRequestURI().getPath().split("/")[2];
+      String body = status == 200
+          ? "{\"rentalId\":\"" + rentalId + "\",\"status\":\""
+              + (exchange.getRequestURI().getPath().endsWith("/refund") ? "REFUNDED" : "CHARGED")
+              + "\",\"amount\":5.00,\"currency\":\"EUR\"}"
+          : "{\"title\":\"stubbed\",\"status\":" + status + ",\"detail\":\"stubbed failure\"}";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+      exchange.sendResponseHeaders(status, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  void answer(int status) {
+    this.status = status;
+    this.delay = Duration.ZERO;
+  }
+
+  /** Closes each connection without an answer, as a crashing service would. */
+  void dropConnections() {
+    answer(DROP);
+  }
+
+  void answerSlowly(Duration delay) {
+    this.status = 200;
+    this.delay = delay;
+  }
+
+  int requests() {
+    return requests.get();
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,103 @@
+package com.sharedmobility.rental.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.process.RentalProcess;
+import com.sharedmobility.rental.usecase.ApplyForRental;
+import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.testsupport.PostgresTestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.ErrorResponseException;
+
+/** The engine, the read model and the vehicle lock on PostgreSQL, where row locks and isolation are the real ones. */
+class PostgresRentalTest extends RentalTestBase {
+
+  private static final PostgresTestDatabase.Database DATABASE = PostgresTestDatabase.create("rental");
+
+  @Autowired
+  ApplyForRental applyForRental;
+  @Autowired
+  CancelRental cancelRental;
+  @Autowired
+  RentalReadModel readModel;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", DATABASE::username);
+    registry.add("spring.datasource.password", DATABASE::password);
+  }
+
+  @Test
+  void ofTwentyRacingApplicationsForOneVehicleExactlyOneWins() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    int racers = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Future<Integer>> outcomes = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      String customer = i % 2 == 0 ? "alice" : "bob";
+      Callable<Integer> racer = () -> {
+        start.await();
+        try {
+          applyForRental.apply(customer, "car-03", 1, null);
+          return 201;
+        } catch (ErrorResponseException e) {
+          return e.getStatusCode().value();
+        }
+      };
+      outcomes.add(pool.submit(racer));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> outcome : outcomes) {
+      statuses.add(outcome.get());
+    }
+    pool.shutdown();
+
+    assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+    verify(payments, times(1)).charge(any(), any());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM rental WHERE mobility_id = 'car-03'").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aCancelledActiveRentalEndsCancelledAndRefundedInTheReadModel() {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    when(payments.refund(any())).thenReturn(REFUNDED);
+    RentalView rental = applyForRental.apply("alice", "car-04", 2, null);
+    complete(externalTaskQuery().processInstanceId(rental.processInstanceId()).singleResult(),
+        withVariables(RentalProcess.Variables.KEY, "9876"));
+    assertThat(readModel.findOwned(rental.id(), "alice").orElseThrow().key()).isEqualTo("9876");
+
+    cancelRental.cancel("alice", rental.id());
+    complete(externalTaskQuery().processInstanceId(rental.processInstanceId()).singleResult());
+    engine.getManagementService().executeJob(
+        engine.getManagementService().createJobQuery().processInstanceId(rental.processInstanceId()).singleResult()
+            .getId());
+
+    RentalView cancelled = readModel.findOwned(rental.id(), "alice").orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(RentalStatus.CANCELLED);
+    assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(cancelled.key()).isNull();
+    assertThat(readModel.hasLiveRental("car-04")).isFalse();
+  }
+}
