@@ -1,0 +1,39 @@
+package com.sharedmobility.key.api;
+
+import com.sharedmobility.key.store.KeyService;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/keys")
+class KeyController {
+
+  private final KeyService keys;
+
+  KeyController(KeyService keys) {
+    this.keys = keys;
+  }
+
+  /** Answers 200 either way: an invalid key is an answer, not an error. */
+  @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+  VerifyKeyResponse verify(@Valid @RequestBody VerifyKeyRequest request) {
+    return keys.verify(request.mobilityId(), request.key())
+        .map(VerifyKeyResponse::validFor)
+        .orElseGet(VerifyKeyResponse::invalid);
+  }
+
+  @GetMapping("/{rentalId}")
+  KeyResponse get(@PathVariable String rentalId) {
+    return keys.find(rentalId)
+        .map(KeyResponse::of)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no key for rental " + rentalId));
+  }
+}

@@ -1,0 +1,11 @@
+package com.sharedmobility.key.security;
+
+/** The two accounts of the key API: one for vehicles, one for operators. */
+public record ApiUsers(ApiUser vehicle, ApiUser operator) {
+
+  public ApiUsers {
+    if (vehicle.username().equals(operator.username())) {
+      throw new IllegalArgumentException("the vehicle and the operator account must have different user names");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package com.sharedmobility.key.store;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues, revokes and verifies rental keys. Every operation is keyed by rental id and safe to repeat, because
+ * external tasks are delivered at least once.
+ */
+@Service
+public class KeyService {
+
+  /** Draws per issue before giving up; a collision needs another live key with the same code on the vehicle. */
+  private static final int MAX_DRAWS = 100;
+  /** Transactions per issue: a retry resolves a conflict with a concurrent issue for the same vehicle or rental. */
+  private static final int MAX_ATTEMPTS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
+  private static final Pattern UUID = Pattern.compile(
+      "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+  private static final int MAX_MOBILITY_ID_LENGTH = 100;
+  private static final int CODE_SPACE = 10_000;
+  /** serialization failure, deadlock, unique violation (a concurrent insert of the same rental) */
+  private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01", "23505");
+
+  private final RentalKeyRepository keys;
+  private final KeyCodeGenerator codes;
+  private final Clock clock;
+  private final TransactionTemplate serializable;
+
+  KeyService(RentalKeyRepository keys, KeyCodeGenerator codes, Clock clock, PlatformTransactionManager transactions) {
+    this.keys = keys;
+    this.codes = codes;
+    this.clock = clock;
+    // Serializable, so that two issues for the same vehicle cannot both miss each other's code.
+    this.serializable = new TransactionTemplate(transactions);
+    this.serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+  }
+
+  /**
+   * Returns the code of the rental's live key, issuing one valid for {@code validity} from now when the rental
+   * has none yet.
+   *
+   * @throws KeyNotIssuableException when the rental's key was revoked or has expired
+   * @throws InvalidKeyRequestException when the arguments can never lead to a key
+   */
+  public String issue(String rentalId, String mobilityId, Duration validity) {
+    requireRentalId(rentalId);
+    requireMobilityId(mobilityId);
+    if (validity == null || validity.isNegative() || validity.isZero()) {
+      throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return serializable.execute(tx -> issueOnce(rentalId, mobilityId, validity));
+      } catch (RuntimeException e) {
+        if (attempt >= MAX_ATTEMPTS || !isWriteConflict(e)) {
+          throw e;
+        }
+        LOG.debug("concurrent write while issuing the key of rental {} (attempt {}), trying again", rentalId, attempt);
+        pauseBeforeRetry(attempt, e);
+      }
+    }
+  }
+
+  /** A random pause, so that transactions which collided do not collide again in lockstep. */
+  private static void pauseBeforeRetry(int attempt, RuntimeException conflict) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw conflict;
+    }
+  }
+
+  /** Revokes the rental's key; returns whether a key was revoked now, false when there was none or it already was. */
+  @Transactional
+  public boolean revoke(String rentalId) {
+    requireRentalId(rentalId);
+    return keys.revoke(rentalId, now()) > 0;
+  }
+
+  /** The rental whose live key for the vehicle has this code; empty for revoked, expired and unknown keys. */
+  @Transactional(readOnly = true)
+  public Optional<String> verify(String mobilityId, String code) {
+    return keys.findLive(mobilityId, code, now()).map(RentalKey::getRentalId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<KeySummary> find(String rentalId) {
+    Instant now = now();
+    return keys.findById(rentalId).map(key -> KeySummary.of(key, now));
+  }
+
+  private String issueOnce(String rentalId, String mobilityId, Duration validity) {
+    Instant now = now();
+    Optional<RentalKey> existing = keys.findById(rentalId);
+    if (existing.isPresent()) {
+      return codeOfExisting(existing.get(), mobilityId, now);
+    }
+    String code = freeCode(mobilityId, now);
+    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, now.plus(validity)));
+    LOG.info("issued the key of rental {} for vehicle {}", rentalId, mobilityId);
+    return code;
+  }
+
+  private static String codeOfExisting(RentalKey key, String mobilityId, Instant now) {
+    if (!key.getMobilityId().equals(mobilityId)) {
+      throw new InvalidKeyRequestException("rental " + key.getRentalId() + " already holds a key for vehicle "
+          + key.getMobilityId() + ", not " + mobilityId);
+    }
+    if (!key.isLiveAt(now)) {
+      throw new KeyNotIssuableException(key.getRentalId(), key.stateAt(now));
+    }
+    return key.getCode();
+  }
+
+  private String freeCode(String mobilityId, Instant now) {
+    Set<String> taken = keys.findLiveCodes(mobilityId, now);
+    if (taken.size() < CODE_SPACE) {
+      for (int draw = 0; draw < MAX_DRAWS; draw++) {
+        String code = codes.nextCode();
+        if (!taken.contains(code)) {
+          return code;
+        }
+      }
+    }
+    throw new IllegalStateException("no free key code for vehicle " + mobilityId + " (" + taken.size()
+        + " live keys)");
+  }
+
+  /** Conflicts with a concurrent transaction: a new transaction sees its outcome and settles them. */
+  private static boolean isWriteConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConcurrencyFailureException
+          || t instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void requireRentalId(String rentalId) {
+    if (rentalId == null || !UUID.matcher(rentalId).matches()) {
+      throw new InvalidKeyRequestException("a rental id must be a UUID, not '" + rentalId + "'");
+    }
+  }
+
+  private static void requireMobilityId(String mobilityId) {
+    if (mobilityId == null || mobilityId.isBlank() || mobilityId.length() > MAX_MOBILITY_ID_LENGTH) {
+      throw new InvalidKeyRequestException("a mobility id must be 1 to " + MAX_MOBILITY_ID_LENGTH
+          + " characters, not '" + mobilityId + "'");
+    }
+  }
+
+  /** Truncated to what the database stores, so that what is returned equals what is read back. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,114 @@
+package com.sharedmobility.key.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import org.springframework.data.domain.Persistable;
+
+/** The key of one rental. Its code never leaves the service except to the process and verifying vehicles. */
+@Entity
+@Table(name = "rental_key")
+public class RentalKey implements Persistable<String> {
+
+  @Id
+  @Column(name = "rental_id", length = 36)
+  private String rentalId;
+
+  @Column(name = "mobility_id", nullable = false, length = 100)
+  private String mobilityId;
+
+  @Column(name = "key_code", nullable = false, length = 4)
+  private String code;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  private KeyStatus status;
+
+  @Column(name = "issued_at", nullable = false)
+  private Instant issuedAt;
+
+  @Column(name = "valid_until", nullable = false)
+  private Instant validUntil;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  /** The id is the rental's, assigned before saving: this tells Spring Data to insert rather than merge. */
+  @Transient
+  private boolean isNew = true;
+
+  protected RentalKey() {
+    // for JPA
+  }
+
+  RentalKey(String rentalId, String mobilityId, String code, Instant issuedAt, Instant validUntil) {
+    this.rentalId = rentalId;
+    this.mobilityId = mobilityId;
+    this.code = code;
+    this.status = KeyStatus.ISSUED;
+    this.issuedAt = issuedAt;
+    this.validUntil = validUntil;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markStored() {
+    isNew = false;
+  }
+
+  @Override
+  public String getId() {
+    return rentalId;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
+  }
+
+  public boolean isLiveAt(Instant now) {
+    return status == KeyStatus.ISSUED && validUntil.isAfter(now);
+  }
+
+  public KeyState stateAt(Instant now) {
+    if (status == KeyStatus.REVOKED) {
+      return KeyState.REVOKED;
+    }
+    return isLiveAt(now) ? KeyState.ISSUED : KeyState.EXPIRED;
+  }
+
+  public String getRentalId() {
+    return rentalId;
+  }
+
+  public String getMobilityId() {
+    return mobilityId;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public KeyStatus getStatus() {
+    return status;
+  }
+
+  public Instant getIssuedAt() {
+    return issuedAt;
+  }
+
+  public Instant getValidUntil() {
+    return validUntil;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+}

@@ -1,0 +1,49 @@
+package com.sharedmobility.key.worker;
+
+import com.sharedmobility.key.store.KeyService;
+import com.sharedmobility.rental.process.RentalProcess.Topics;
+import com.sharedmobility.rental.process.RentalProcess.Variables;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Revokes the rental's key; succeeds as well when the key is already revoked or was never issued. */
+@Component
+@ExternalTaskSubscription(topicName = Topics.REVOKE_KEY, variableNames = Variables.RENTAL_ID)
+public class KeyRevokeWorker implements ExternalTaskHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyRevokeWorker.class);
+
+  private final KeyService keys;
+  private final TaskFailureHandler failures;
+
+  KeyRevokeWorker(KeyService keys, TaskFailureHandler failures) {
+    this.keys = keys;
+    this.failures = failures;
+  }
+
+  @Override
+  public void execute(ExternalTask task, ExternalTaskService service) {
+    try {
+      String rentalId = TaskVariables.rentalId(task);
+      boolean revokedNow = keys.revoke(rentalId);
+      LOG.info("key of rental {} {}", rentalId, revokedNow ? "revoked" : "already revoked or never issued");
+      complete(task, service);
+    } catch (RuntimeException e) {
+      failures.handle(task, service, e);
+    }
+  }
+
+  private static void complete(ExternalTask task, ExternalTaskService service) {
+    try {
+      service.complete(task);
+    } catch (NotFoundException gone) {
+      LOG.info("revoke-key task {} no longer exists; the key is revoked all the same", task.getId());
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package com.sharedmobility.key.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sharedmobility.key.PostgresBackedTest;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The key store on PostgreSQL: one key per rental, unique live codes per vehicle, expiry and revocation. */
+class KeyServiceTest extends PostgresBackedTest {
+
+  private static final Duration TWO_HOURS = Duration.ofHours(2);
+
+  @Autowired
+  private KeyService keys;
+  @Autowired
+  private JdbcTemplate jdbc;
+
+  @Nested
+  class Issuing {
+
+    @Test
+    void issuesAFourDigitKeyValidForTheRentalDuration() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      assertThat(code).matches("\\d{4}");
+      KeySummary key = keys.find(rentalId).orElseThrow();
+      assertThat(key.mobilityId()).isEqualTo(mobilityId);
+      assertThat(key.state()).isEqualTo(KeyState.ISSUED);
+      assertThat(key.issuedAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      assertThat(key.validUntil()).isEqualTo(key.issuedAt().plus(TWO_HOURS));
+      assertThat(key.revokedAt()).isNull();
+    }
+
+    @Test
+    void issuingAgainForTheSameRentalReturnsTheSameKeyAndStoresNoSecond() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+
+      String first = keys.issue(rentalId, mobilityId, TWO_HOURS);
+      clock.advance(Duration.ofMinutes(1));
+      String second = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      assertThat(second).isEqualTo(first);
+      assertThat(rowsOf(rentalId)).isEqualTo(1);
+      assertThat(keys.find(rentalId).orElseThrow().validUntil())
+          .as("a repeated issue does not extend the key")
+          .isEqualTo(keys.find(rentalId).orElseThrow().issuedAt().plus(TWO_HOURS));
+    }
+
+    @Test
+    void redrawsACodeThatAnotherLiveKeyOfTheVehicleHolds() {
+      String mobilityId = newMobilityId();
+      codes.script("0042");
+      assertThat(keys.issue(newRentalId(), mobilityId, TWO_HOURS)).isEqualTo("0042");
+
+      codes.reset();
+      codes.script("0042", "0042", "0043");
+      String second = keys.issue(newRentalId(), mobilityId, TWO_HOURS);
+
+      assertThat(second).isEqualTo("0043");
+      assertThat(codes.draws()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherVehicleMayUseTheSameCode() {
+      codes.script("0042", "0042");
+
+      assertThat(keys.issue(newRentalId(), newMobilityId(), TWO_HOURS)).isEqualTo("0042");
+      assertThat(keys.issue(newRentalId(), newMobilityId(), TWO_HOURS)).isEqualTo("0042");
+    }
+
+    @Test
+    void theCodeOfAnExpiredOrRevokedKeyIsFreeAgain() {
+      String mobilityId = newMobilityId();
+      String expired = newRentalId();
+      String revoked = newRentalId();
+      codes.script("0007");
+      keys.issue(expired, mobilityId, Duration.ofMinutes(10));
+      clock.advance(Duration.ofMinutes(11));
+      codes.script("0007");
+      keys.issue(revoked, mobilityId, TWO_HOURS);
+      keys.revoke(revoked);
+
+      String current = newRentalId();
+      codes.script("0007");
+      assertThat(keys.issue(current, mobilityId, TWO_HOURS)).isEqualTo("0007");
+
+      assertThat(keys.verify(mobilityId, "0007")).contains(current);
+    }
+
+    @Test
+    void neverResurrectsARevokedKey() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      keys.issue(rentalId, mobilityId, TWO_HOURS);
+      keys.revoke(rentalId);
+
+      assertThatThrownBy(() -> keys.issue(rentalId, mobilityId, TWO_HOURS))
+          .isInstanceOf(KeyNotIssuableException.class)
+          .hasMessageContaining(rentalId)
+          .hasMessageContaining("REVOKED");
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+    }
+
+    @Test
+    void neverRenewsAnExpiredKey() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      keys.issue(rentalId, mobilityId, Duration.ofSeconds(4));
+      clock.advance(Duration.ofSeconds(4));
+
+      assertThatThrownBy(() -> keys.issue(rentalId, mobilityId, TWO_HOURS))
+          .isInstanceOf(KeyNotIssuableException.class)
+          .hasMessageContaining("EXPIRED");
+    }
+
+    @Test
+    void refusesARentalThatHoldsAKeyForAnotherVehicle() {
+      String rentalId = newRentalId();
+      keys.issue(rentalId, newMobilityId(), TWO_HOURS);
+
+      assertThatThrownBy(() -> keys.issue(rentalId, newMobilityId(), TWO_HOURS))
+          .isInstanceOf(InvalidKeyRequestException.class)
+          .hasMessageContaining("already holds a key for vehicle");
+    }
+
+    @Test
+    void refusesArgumentsThatCanNeverMakeAKey() {
+      assertThatThrownBy(() -> keys.issue("not-a-uuid", newMobilityId(), TWO_HOURS))
+          .isInstanceOf(InvalidKeyRequestException.class);
+      assertThatThrownBy(() -> keys.issue(newRentalId(), " ", TWO_HOURS))
+          .isInstanceOf(InvalidKeyRequestException.class);
+      assertThatThrownBy(() -> keys.issue(newRentalId(), newMobilityId(), Duration.ZERO))
+          .isInstanceOf(InvalidKeyRequestException.class);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneRentalAgreeOnOneKey() throws Exception {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+
+      List<String> issued = concurrently(8, () -> keys.issue(rentalId, mobilityId, TWO_HOURS));
+
+      assertThat(new HashSet<>(issued)).hasSize(1);
+      assertThat(rowsOf(rentalId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRentalsOfOneVehicleNeverShareALiveCode() throws Exception {
+      String mobilityId = newMobilityId();
+      // every first draw collides, so only serialization keeps the codes apart
+      codes.script("0042", "0042", "0042", "0042", "0042", "0042");
+
+      List<String> issued = concurrently(6, () -> keys.issue(newRentalId(), mobilityId, TWO_HOURS));
+
+      assertThat(issued).doesNotHaveDuplicates();
+      assertThat(jdbc.queryForObject("select count(distinct key_code) from rental_key where mobility_id = ?",
+          Integer.class, mobilityId)).isEqualTo(6);
+    }
+  }
+
+  @Nested
+  class Revoking {
+
+    @Test
+    void revokesOnceAndKeepsTheFirstRevocationTime() {
+      String rentalId = newRentalId();
+      keys.issue(rentalId, newMobilityId(), TWO_HOURS);
+
+      assertThat(keys.revoke(rentalId)).isTrue();
+      KeySummary revoked = keys.find(rentalId).orElseThrow();
+      clock.advance(Duration.ofMinutes(5));
+
+      assertThat(keys.revoke(rentalId)).isFalse();
+      assertThat(keys.find(rentalId).orElseThrow()).isEqualTo(revoked);
+      assertThat(revoked.state()).isEqualTo(KeyState.REVOKED);
+      assertThat(revoked.revokedAt()).isNotNull();
+    }
+
+    @Test
+    void revokingARentalWithoutKeyDoesNothing() {
+      String rentalId = newRentalId();
+
+      assertThat(keys.revoke(rentalId)).isFalse();
+      assertThat(keys.find(rentalId)).isEmpty();
+      assertThat(rowsOf(rentalId)).isZero();
+    }
+  }
+
+  @Nested
+  class Verifying {
+
+    @Test
+    void aLiveKeyOpensItsVehicleOnly() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      assertThat(keys.verify(mobilityId, code)).contains(rentalId);
+      assertThat(keys.verify(newMobilityId(), code)).isEmpty();
+      assertThat(keys.verify(mobilityId, otherCode(code))).isEmpty();
+    }
+
+    @Test
+    void aKeyStopsWorkingWhenItsValidityEnds() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, Duration.ofSeconds(4));
+
+      clock.advance(Duration.ofMillis(3_999));
+      assertThat(keys.verify(mobilityId, code)).contains(rentalId);
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
+
+      clock.advance(Duration.ofMillis(1));
+      assertThat(keys.verify(mobilityId, code)).isEmpty();
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.EXPIRED);
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnce() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      keys.revoke(rentalId);
+
+      assertThat(keys.verify(mobilityId, code)).isEmpty();
+    }
+  }
+
+  private int rowsOf(String rentalId) {
+    return jdbc.queryForObject("select count(*) from rental_key where rental_id = ?", Integer.class, rentalId);
+  }
+
+  private static String otherCode(String code) {
+    return "%04d".formatted((Integer.parseInt(code) + 1) % 10_000);
+  }
+
+  private static List<String> concurrently(int callers, Callable<String> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return call.call();
+        }));
+      }
+      start.countDown();
+      List<String> values = new ArrayList<>();
+      for (Future<String> result : results) {
+        values.add(result.get());
+      }
+      return values;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
