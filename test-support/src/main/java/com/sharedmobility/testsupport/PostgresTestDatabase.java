@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ public final class PostgresTestDatabase {
   private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
   private static Server server;
+  private static final List<String> CREATED = new ArrayList<>();
 
   private PostgresTestDatabase() {
   }
@@ -38,6 +41,7 @@ public final class PostgresTestDatabase {
         + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = s.connect(); Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
+      CREATED.add(name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
@@ -47,8 +51,20 @@ public final class PostgresTestDatabase {
   private static Server server() {
     if (server == null) {
       server = findServer();
+      Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::dropCreated));
     }
     return server;
+  }
+
+  /** A shared server keeps no test databases behind; FORCE closes what the test left connected. */
+  private static synchronized void dropCreated() {
+    try (Connection c = server.connect(); Statement st = c.createStatement()) {
+      for (String name : CREATED) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      LOG.debug("test databases not dropped: {}", e.getMessage());
+    }
   }
 
   private static Server findServer() {

@@ -4,6 +4,7 @@ import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import feign.FeignException;
 import feign.RetryableException;
+import feign.codec.DecodeException;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,9 @@ public class PaymentAdapter {
       return call.get();
     } catch (RetryableException e) {
       throw new PaymentUnavailableException("payment service unreachable: " + e.getMessage(), e);
+    } catch (DecodeException e) {
+      // the call went through but its outcome is unknown: retry it (idempotent), and release it if retries run out
+      throw new PaymentUnavailableException("payment service answer could not be read: " + e.getMessage(), e);
     } catch (FeignException e) {
       if (e.status() == PAYMENT_REQUIRED) {
         throw new PaymentDeclinedException("charge declined by the card provider");

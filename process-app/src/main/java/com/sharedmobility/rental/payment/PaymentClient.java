@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.payment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,11 @@ public interface PaymentClient {
   record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
   }
 
-  /** The payment service's view of one rental's payment; {@code status} is CHARGED, DECLINED, REFUNDED or VOIDED. */
+  /**
+   * The payment service's view of one rental's payment; {@code status} is CHARGED, DECLINED, REFUNDED or VOIDED.
+   * A tolerant reader: fields the payment service adds later must not break the charge.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record PaymentReceipt(String rentalId, String status, BigDecimal amount, String currency) {
   }
 }

@@ -113,6 +113,15 @@ class PaymentAdapterHttpTest {
   }
 
   @Test
+  void anAnswerThatCannotBeReadIsAnUnknownOutcomeNotARefusal() {
+    STUB.answer(StubPaymentServer.GARBLED);
+
+    assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+        .isInstanceOf(PaymentUnavailableException.class)
+        .hasMessageContaining("could not be read");
+  }
+
+  @Test
   void aDroppedConnectionIsUnavailable() {
     STUB.dropConnections();
 

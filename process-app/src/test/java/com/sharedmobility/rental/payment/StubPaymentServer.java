@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StubPaymentServer implements AutoCloseable {
 
   private static final int DROP = -1;
+  /** 200 with a body that is not a payment: the call went through, its outcome is unknown. */
+  static final int GARBLED = -2;
 
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -32,10 +34,18 @@ final class StubPaymentServer implements AutoCloseable {
         return;
       }
       String rentalId = exchange.getRequestURI().getPath().split("/")[2];
+      if (status == GARBLED) {
+        byte[] garbled = "<html>proxy error</html>".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, garbled.length);
+        exchange.getResponseBody().write(garbled);
+        exchange.close();
+        return;
+      }
       String body = status == 200
           ? "{\"rentalId\":\"" + rentalId + "\",\"status\":\""
               + (exchange.getRequestURI().getPath().endsWith("/refund") ? "REFUNDED" : "CHARGED")
-              + "\",\"amount\":5.00,\"currency\":\"EUR\"}"
+              + "\",\"amount\":5.00,\"currency\":\"EUR\",\"entries\":[],\"createdAt\":\"2026-01-01T00:00:00Z\"}"
           : "{\"title\":\"stubbed\",\"status\":" + status + ",\"detail\":\"stubbed failure\"}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
