@@ -1,0 +1,152 @@
+package com.sharedmobility.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sharedmobility.e2e.RentalApiClient.Response;
+import com.sharedmobility.e2e.RentalStack.Mobility;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The customer's journey through all three services: apply, pay, get a key, unlock, cancel, get the money
+ * back, the key stops working.
+ */
+@Order(1)
+class RentalJourneyIT extends E2eTest {
+
+  /**
+   * With a rental hour of a few seconds (the stack's {@code RENTAL_HOUR}) a 2-hour rental would run out
+   * while the journey still needs it ACTIVE; 24 hours keeps it ACTIVE for more than a minute.
+   */
+  private static final int HOURS = 24;
+
+  @Test
+  void aliceRentsUnlocksAndCancelsAVehicle() {
+    Mobility vehicle = stack.claimVehicle();
+    Mobility otherVehicle = stack.anotherVehicleThan(vehicle);
+    RentalApiClient alice = stack.alice();
+
+    // apply: paid at once, 201 + Location
+    Response applied = alice.apply(vehicle.id(), HOURS);
+    assertThat(applied.status()).as("apply: %s", applied).isEqualTo(201);
+    String id = rentalId(applied);
+    assertThat(applied.location()).as("Location of %s", applied).isPresent();
+    assertThat(applied.location().orElseThrow()).as("Location of %s", applied).endsWith("/rentals/" + id);
+    JsonNode created = applied.json();
+    assertThat(created.path("status").asText()).as("status of %s", applied).isIn("KEY_PENDING", "ACTIVE");
+    assertThat(created.path("paymentStatus").asText()).as("paymentStatus of %s", applied).isEqualTo("PAID");
+    assertThat(created.path("customer").asText()).as("customer of %s", applied).isEqualTo("alice");
+    assertThat(created.path("mobilityId").asText()).as("mobilityId of %s", applied).isEqualTo(vehicle.idText());
+    assertThat(created.path("hours").asInt()).as("hours of %s", applied).isEqualTo(HOURS);
+    assertAmount(created, vehicle, HOURS);
+
+    Response byLocation = alice.get(applied.location().orElseThrow());
+    assertThat(byLocation.status()).as("GET Location: %s", byLocation).isEqualTo(200);
+    assertThat(byLocation.text("id")).as("GET Location: %s", byLocation).isEqualTo(id);
+
+    // the key worker issues a key: ACTIVE with a 4-digit key
+    JsonNode active = awaitActive(alice, id);
+    String key = active.path("key").asText();
+    assertThat(key).as("key of %s", active).matches("\\d{4}");
+    assertThat(active.path("paymentStatus").asText()).as("paymentStatus of %s", active).isEqualTo("PAID");
+
+    // my page, newest first
+    Response page = alice.myPage();
+    assertThat(page.status()).as("my page: %s", page).isEqualTo(200);
+    assertThat(page.json().path(0).path("id").asText()).as("newest on my page: %s", page).isEqualTo(id);
+    assertThat(page.json().path(0).path("status").asText()).as("status on my page: %s", page).isEqualTo("ACTIVE");
+
+    // the vehicle unlocks with the key; another vehicle does not, nor does another code
+    RentalApiClient vehicleUnit = stack.vehicleUnit();
+    Response valid = vehicleUnit.verifyKey(vehicle.id(), key);
+    assertThat(valid.status()).as("verify: %s", valid).isEqualTo(200);
+    assertThat(valid.json().path("valid").asBoolean(false)).as("verify: %s", valid).isTrue();
+    assertThat(valid.text("rentalId")).as("verify: %s", valid).isEqualTo(id);
+    Response otherVehicleAnswer = vehicleUnit.verifyKey(otherVehicle.id(), key);
+    assertThat(otherVehicleAnswer.status()).as("verify on another vehicle: %s", otherVehicleAnswer).isEqualTo(200);
+    assertThat(otherVehicleAnswer.json().path("valid").asBoolean(true))
+        .as("verify on another vehicle: %s", otherVehicleAnswer).isFalse();
+    String wrongKey = "%04d".formatted((Integer.parseInt(key) + 1) % 10_000);
+    Response wrongKeyAnswer = vehicleUnit.verifyKey(vehicle.id(), wrongKey);
+    assertThat(wrongKeyAnswer.status()).as("verify a wrong key: %s", wrongKeyAnswer).isEqualTo(200);
+    assertThat(wrongKeyAnswer.json().path("valid").asBoolean(true)).as("verify a wrong key: %s", wrongKeyAnswer)
+        .isFalse();
+
+    // bob can neither see nor cancel alice's rental
+    RentalApiClient bob = stack.bob();
+    Response bobReads = bob.rental(id);
+    assertThat(bobReads.status()).as("bob reads alice's rental: %s", bobReads).isEqualTo(404);
+    Response bobCancels = bob.cancel(id);
+    assertThat(bobCancels.status()).as("bob cancels alice's rental: %s", bobCancels).isEqualTo(404);
+    assertThat(idsOnMyPage(bob)).as("bob's page").doesNotContain(id);
+    assertThat(alice.rental(id).text("status")).as("still ACTIVE after bob's attempt").isEqualTo("ACTIVE");
+
+    // cancel: 202 CANCELLING, then CANCELLED and REFUNDED
+    Response cancelled = alice.cancel(id);
+    assertThat(cancelled.status()).as("cancel: %s", cancelled).isEqualTo(202);
+    assertThat(cancelled.text("status")).as("cancel: %s", cancelled).isEqualTo("CANCELLING");
+
+    JsonNode done = awaitStatus(alice, id, "CANCELLED");
+    assertThat(done.path("paymentStatus").asText()).as("paymentStatus of %s", done).isEqualTo("REFUNDED");
+    assertNoKey(done);
+
+    // the key no longer opens the vehicle
+    Response revoked = vehicleUnit.verifyKey(vehicle.id(), key);
+    assertThat(revoked.status()).as("verify after cancel: %s", revoked).isEqualTo(200);
+    assertThat(revoked.json().path("valid").asBoolean(true)).as("verify after cancel: %s", revoked).isFalse();
+
+    // the ledger: one charge, one refund of the same amount
+    Response payment = stack.payments().payment(id);
+    assertThat(payment.status()).as("payment: %s", payment).isEqualTo(200);
+    JsonNode ledger = payment.json();
+    assertThat(ledger.path("status").asText()).as("payment: %s", payment).isEqualTo("REFUNDED");
+    List<JsonNode> charges = entries(ledger, "CHARGE");
+    List<JsonNode> refunds = entries(ledger, "REFUND");
+    assertThat(charges).as("CHARGE entries of %s", payment).hasSize(1);
+    assertThat(refunds).as("REFUND entries of %s", payment).hasSize(1);
+    assertThat(ledger.path("entries").size()).as("entries of %s", payment).isEqualTo(2);
+    assertThat(charges.get(0).path("amount").decimalValue()).as("charge of %s", payment)
+        .isEqualByComparingTo(created.path("amount").decimalValue());
+    assertThat(refunds.get(0).path("amount").decimalValue()).as("refund of %s", payment)
+        .isEqualByComparingTo(charges.get(0).path("amount").decimalValue());
+
+    // the key store: revoked, and it never shows the code
+    Response keyRecord = stack.keysAsOps().key(id);
+    assertThat(keyRecord.status()).as("key record: %s", keyRecord).isEqualTo(200);
+    assertThat(keyRecord.text("status")).as("key record: %s", keyRecord).isEqualTo("REVOKED");
+    assertThat(keyRecord.text("rentalId")).as("key record: %s", keyRecord).isEqualTo(id);
+    assertThat(keyRecord.text("mobilityId")).as("key record: %s", keyRecord).isEqualTo(vehicle.idText());
+    assertThat(textValues(keyRecord.json())).as("the key record must not show the key code: %s", keyRecord)
+        .doesNotContain(key);
+
+    // revoke first, then refund (rental-api.md): all services run on this machine, one clock
+    String revokedAt = keyRecord.text("revokedAt");
+    String refundedAt = refunds.get(0).path("at").asText(null);
+    if (revokedAt != null && refundedAt != null) {
+      assertThat(Instant.parse(refundedAt)).as("refund at %s, key revoked at %s", refundedAt, revokedAt)
+          .isAfterOrEqualTo(Instant.parse(revokedAt));
+    }
+
+    // cancelling again is harmless: no second refund, still CANCELLED
+    Response again = alice.cancel(id);
+    assertThat(again.status()).as("cancel again: %s", again).isIn(200, 202);
+    assertStaysSo("still CANCELLED, one refund", Duration.ofSeconds(3), () -> stack.payments().payment(id),
+        r -> r.status() == 200 && entries(r.json(), "REFUND").size() == 1 && entries(r.json(), "CHARGE").size() == 1);
+    assertThat(alice.rental(id).text("status")).as("after the second cancel").isEqualTo("CANCELLED");
+  }
+
+  private static List<String> textValues(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node.isValueNode()) {
+      values.add(node.asText());
+    } else {
+      node.forEach(child -> values.addAll(textValues(child)));
+    }
+    return values;
+  }
+}
