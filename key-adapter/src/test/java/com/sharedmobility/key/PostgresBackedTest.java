@@ -38,9 +38,7 @@ public abstract class PostgresBackedTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::username);
-    registry.add("spring.datasource.password", DATABASE::password);
+    DATABASE.springDatasource().forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @BeforeEach

@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,23 +29,31 @@ public final class PostgresTestDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresTestDatabase.class);
   private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
+  /** Test databases are named {@code <prefix>_t<pid of the creating JVM>_<random>}. */
+  private static final Pattern TEST_DATABASE = Pattern.compile("[a-z0-9_]+_t(\\d+)_[0-9a-f]{12}");
+
   private static Server server;
-  private static final List<String> CREATED = new ArrayList<>();
 
   private PostgresTestDatabase() {
   }
 
   /** A connection description of a new, empty database whose name starts with {@code prefix}. */
   public record Database(String jdbcUrl, String username, String password) {
+
+    /** The Spring Boot settings that point a service at this database. */
+    public Map<String, String> springDatasource() {
+      return Map.of("spring.datasource.url", jdbcUrl,
+          "spring.datasource.username", username,
+          "spring.datasource.password", password);
+    }
   }
 
   public static synchronized Database create(String prefix) {
     Server s = server();
-    String name = prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
+    String name = prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_t" + ProcessHandle.current().pid() + "_"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = s.connect(); Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
-      CREATED.add(name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
@@ -51,19 +63,34 @@ public final class PostgresTestDatabase {
   private static Server server() {
     if (server == null) {
       server = findServer();
-      Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::dropCreated));
+      dropLeftovers(server);
     }
     return server;
   }
 
-  /** A shared server keeps no test databases behind; FORCE closes what the test left connected. */
-  private static synchronized void dropCreated() {
-    try (Connection c = server.connect(); Statement st = c.createStatement()) {
-      for (String name : CREATED) {
-        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  /**
+   * Drops the test databases of earlier runs whose JVM has ended, so a shared server does not fill up. Dropping at
+   * exit instead would race with the application contexts that still close their connections then.
+   */
+  private static void dropLeftovers(Server s) {
+    List<String> leftovers = new ArrayList<>();
+    try (Connection c = s.connect(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT datname FROM pg_database")) {
+      while (rs.next()) {
+        Matcher m = TEST_DATABASE.matcher(rs.getString(1));
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+          leftovers.add(rs.getString(1));
+        }
+      }
+      for (String name : leftovers) {
+        try {
+          st.execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException inUse) {
+          LOG.debug("test database {} not dropped: {}", name, inUse.getMessage());
+        }
       }
     } catch (SQLException e) {
-      LOG.debug("test databases not dropped: {}", e.getMessage());
+      LOG.debug("leftover test databases not listed: {}", e.getMessage());
     }
   }
 

@@ -46,9 +46,7 @@ abstract class PaymentApiTestSupport {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::username);
-    registry.add("spring.datasource.password", DATABASE::password);
+    DATABASE.springDatasource().forEach((name, value) -> registry.add(name, () -> value));
   }
 
   ResponseEntity<JsonNode> charge(UUID rentalId, String amount, String currency, String paymentMethod) {

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,8 @@ public class LocalCamundaUsers {
     this.authorizations = authorizations;
   }
 
-  @EventListener(PostDeployEvent.class)
+  /** ApplicationReadyEvent: PostDeployEvent is only published for an @EnableProcessApplication. */
+  @EventListener(ApplicationReadyEvent.class)
   public void seedOperator() {
     if (identity.createUserQuery().userId(OPS).count() > 0) {
       return;

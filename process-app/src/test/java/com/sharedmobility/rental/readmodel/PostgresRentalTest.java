@@ -41,9 +41,7 @@ class PostgresRentalTest extends RentalTestBase {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::username);
-    registry.add("spring.datasource.password", DATABASE::password);
+    DATABASE.springDatasource().forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @Test
