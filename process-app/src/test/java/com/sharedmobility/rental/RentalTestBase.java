@@ -6,6 +6,7 @@ import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.process.RentalProcess;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "camunda.bpm.job-execution.enabled=false",
     "rental.hour=PT1M",
     "rental.payment.retry.max-attempts=3",
-    "rental.payment.retry.initial-delay=PT10S"})
+    "rental.payment.retry.initial-delay=PT10S",
+    "rental.reconciliation.interval=PT24H"})
 @ActiveProfiles("local")
 @Import(ProcessEngineCoverageConfiguration.class)
 public abstract class RentalTestBase {
@@ -55,6 +57,6 @@ public abstract class RentalTestBase {
   }
 
   private static PaymentReceipt receipt(String status) {
-    return new PaymentReceipt("any", status, new BigDecimal("5.00"), "EUR");
+    return new PaymentReceipt("any", status, new BigDecimal("5.00"), "EUR", Instant.now());
   }
 }

@@ -45,6 +45,8 @@ public final class RentalProcess {
     public static final String AMOUNT = "amount";
     public static final String CURRENCY = "currency";
     public static final String PAYMENT_ATTEMPTS = "paymentAttempts";
+    /** Why the last charge attempt failed (e.g. the breaker is open): kept in the process history for operators. */
+    public static final String PAYMENT_FAILURE = "paymentFailure";
     public static final String STATUS = "status";
     public static final String PAYMENT_STATUS = "paymentStatus";
     /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */

@@ -20,10 +20,18 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("rental")
 public record RentalProperties(@NotNull Duration hour,
                                @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-                               @Valid @NotNull Payment payment) {
+                               @Valid @NotNull Payment payment,
+                               @Valid @NotNull Reconciliation reconciliation) {
 
   /** How often and how far apart the process retries a charge while the payment service is unavailable. */
   public record Payment(@NotBlank String url, @Valid @NotNull Retry retry) {
+  }
+
+  /**
+   * How often to look for charges without a live rental (the start transaction rolled back after the charge), and
+   * how old a charge must be before it counts: a start still in flight must not be refunded.
+   */
+  public record Reconciliation(@NotNull Duration interval, @NotNull Duration grace, @Min(1) int batchSize) {
   }
 
   public record Retry(@Min(1) int maxAttempts,

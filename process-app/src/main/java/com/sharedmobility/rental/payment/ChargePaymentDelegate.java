@@ -4,6 +4,7 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.AMOUNT;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.CURRENCY;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.CUSTOMER;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_ATTEMPTS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_FAILURE;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_METHOD;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
@@ -55,6 +56,7 @@ public class ChargePaymentDelegate implements JavaDelegate {
       throw new BpmnError(Errors.PAYMENT_DECLINED, e.getMessage());
     } catch (PaymentUnavailableException | CallNotPermittedException e) {
       LOG.warn("rental {}: charge attempt {} failed, payment unavailable: {}", rentalId, attempt, e.getMessage());
+      execution.setVariable(PAYMENT_FAILURE, "attempt " + attempt + ": " + e.getMessage());
       throw new BpmnError(Errors.PAYMENT_UNAVAILABLE, e.getMessage());
     }
   }

@@ -6,6 +6,7 @@ import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,12 @@ public class PaymentAdapter {
     return translated(() -> client.refund(rentalId));
   }
 
-  private static PaymentReceipt translated(Supplier<PaymentReceipt> call) {
+  @CircuitBreaker(name = "payment")
+  public List<PaymentReceipt> charged(int limit) {
+    return translated(() -> client.list("CHARGED", limit));
+  }
+
+  private static <T> T translated(Supplier<T> call) {
     try {
       return call.get();
     } catch (RetryableException e) {

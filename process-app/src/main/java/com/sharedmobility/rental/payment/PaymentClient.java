@@ -2,10 +2,14 @@ package com.sharedmobility.rental.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** HTTP client of the payment service; timeouts are set in application.yml (spring.cloud.openfeign.client.config.payment). */
 @FeignClient(name = "payment", url = "${rental.payment.url}")
@@ -17,6 +21,10 @@ public interface PaymentClient {
   @PostMapping("/payments/{rentalId}/refund")
   PaymentReceipt refund(@PathVariable("rentalId") String rentalId);
 
+  /** Payments in one status, newest first. */
+  @GetMapping("/payments")
+  List<PaymentReceipt> list(@RequestParam("status") String status, @RequestParam("limit") int limit);
+
   record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
   }
 
@@ -25,6 +33,6 @@ public interface PaymentClient {
    * A tolerant reader: fields the payment service adds later must not break the charge.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record PaymentReceipt(String rentalId, String status, BigDecimal amount, String currency) {
+  record PaymentReceipt(String rentalId, String status, BigDecimal amount, String currency, Instant createdAt) {
   }
 }

@@ -3,7 +3,10 @@ package com.sharedmobility.rental.readmodel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,6 +75,20 @@ public class RentalReadModel {
             + " ORDER BY created_at DESC, id DESC LIMIT :limit")
         .param("customer", customer).param("limit", limit)
         .query(RentalReadModel::map).list();
+  }
+
+  /** The status of each of these rentals that exists. */
+  public Map<String, RentalStatus> statusesOf(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, RentalStatus> statuses = new HashMap<>();
+    jdbc.sql("SELECT id, status FROM rental WHERE id IN (:ids)")
+        .param("ids", ids)
+        .query(rs -> {
+          statuses.put(rs.getString("id"), RentalStatus.valueOf(rs.getString("status")));
+        });
+    return statuses;
   }
 
   public boolean hasLiveRental(String mobilityId) {

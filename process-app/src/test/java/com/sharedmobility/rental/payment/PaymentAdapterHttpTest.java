@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "resilience4j.circuitbreaker.instances.payment.sliding-window-size=4",
     "resilience4j.circuitbreaker.instances.payment.minimum-number-of-calls=4",
     "resilience4j.circuitbreaker.instances.payment.wait-duration-in-open-state=500ms",
-    "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms"})
+    "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms",
+    "rental.reconciliation.interval=PT24H"})
 @ActiveProfiles("local")
 class PaymentAdapterHttpTest {
 

@@ -127,13 +127,17 @@ class RentalProcessTest extends RentalTestBase {
 
   @Test
   void openCircuitIsTreatedAsUnavailable() {
-    when(payments.charge(any(), any()))
-        .thenThrow(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("payment")));
+    CircuitBreaker open = CircuitBreaker.ofDefaults("payment");
+    open.transitionToOpenState();
+    when(payments.charge(any(), any())).thenThrow(CallNotPermittedException.createCallNotPermittedException(open));
 
     RentalView applied = apply(1);
 
     assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
     assertThat(instanceOf(applied)).isWaitingAt("Event_PaymentRetryTimer");
+    // operators see why in the process's variables and history
+    assertThat((String) engine.getRuntimeService().getVariable(applied.processInstanceId(),
+        RentalProcess.Variables.PAYMENT_FAILURE)).contains("attempt 1", "CircuitBreaker 'payment' is OPEN");
   }
 
   @Test
@@ -331,6 +335,6 @@ class RentalProcessTest extends RentalTestBase {
   }
 
   private static PaymentReceipt receipt(String status) {
-    return new PaymentReceipt("any", status, BigDecimal.ZERO, "EUR");
+    return new PaymentReceipt("any", status, BigDecimal.ZERO, "EUR", Instant.now());
   }
 }
