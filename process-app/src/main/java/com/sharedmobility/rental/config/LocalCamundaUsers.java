@@ -1,15 +1,10 @@
 package com.sharedmobility.rental.config;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import com.sharedmobility.rental.process.RentalProcess;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -29,11 +24,11 @@ public class LocalCamundaUsers {
   static final String OPS = "ops";
 
   private final IdentityService identity;
-  private final AuthorizationService authorizations;
+  private final CamundaGrants grants;
 
-  public LocalCamundaUsers(IdentityService identity, AuthorizationService authorizations) {
+  public LocalCamundaUsers(IdentityService identity, CamundaGrants grants) {
     this.identity = identity;
-    this.authorizations = authorizations;
+    this.grants = grants;
   }
 
   /** ApplicationReadyEvent: PostDeployEvent is only published for an @EnableProcessApplication. */
@@ -53,25 +48,14 @@ public class LocalCamundaUsers {
     identity.saveGroup(group);
     identity.createMembership(OPS, OPS);
 
-    grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, Permissions.ALL);
-    grant(Resources.DECISION_DEFINITION, RentalProcess.PRICING_DECISION_KEY, Permissions.READ,
+    grants.toGroup(OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.toGroup(OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grants.toGroup(OPS, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, Permissions.ALL);
+    grants.toGroup(OPS, Resources.DECISION_DEFINITION, RentalProcess.PRICING_DECISION_KEY, Permissions.READ,
         Permissions.READ_HISTORY);
-    grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
-    grant(Resources.TASK, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
-    grant(Resources.FILTER, Authorization.ANY, Permissions.READ);
-    grant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
-  }
-
-  private void grant(Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(OPS);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
+    grants.toGroup(OPS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
+    grants.toGroup(OPS, Resources.TASK, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
+    grants.toGroup(OPS, Resources.FILTER, Authorization.ANY, Permissions.READ);
+    grants.toGroup(OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
   }
 }

@@ -21,10 +21,22 @@ import org.springframework.validation.annotation.Validated;
 public record RentalProperties(@NotNull Duration hour,
                                @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
                                @Valid @NotNull Payment payment,
-                               @Valid @NotNull Reconciliation reconciliation) {
+                               @Valid @NotNull Reconciliation reconciliation,
+                               @Valid @NotNull KeyWorker keyWorker) {
 
-  /** How often and how far apart the process retries a charge while the payment service is unavailable. */
-  public record Payment(@NotBlank String url, @Valid @NotNull Retry retry) {
+  /**
+   * The payment service: where it is, how process-app authenticates to it, and how often and how far apart the
+   * process retries a charge while it is unavailable.
+   */
+  public record Payment(@NotBlank String url,
+                        @NotBlank(message = "must be set (env PAYMENT_CLIENT_USERNAME)") String username,
+                        @NotBlank(message = "must be set (env PAYMENT_CLIENT_PASSWORD)") String password,
+                        @Valid @NotNull Retry retry) {
+  }
+
+  /** The technical Camunda user the key service's worker signs in to engine REST with. */
+  public record KeyWorker(@NotBlank(message = "must be set (env KEY_WORKER_USERNAME)") String username,
+                          @NotBlank(message = "must be set (env KEY_WORKER_PASSWORD)") String password) {
   }
 
   /**

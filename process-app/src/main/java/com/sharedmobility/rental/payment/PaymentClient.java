@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** HTTP client of the payment service; timeouts are set in application.yml (spring.cloud.openfeign.client.config.payment). */
-@FeignClient(name = "payment", url = "${rental.payment.url}")
+@FeignClient(name = "payment", url = "${rental.payment.url}", configuration = PaymentClientConfiguration.class)
 public interface PaymentClient {
 
   @PostMapping("/payments/{rentalId}/charge")

@@ -10,7 +10,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** The seeded customers of the local profile (see rental-api.md); they exist in no other profile. */
+/**
+ * The seeded users of the local profile (see rental-api.md) as far as Spring Security is concerned: the customers,
+ * and the operator and administrator for the actuator. They exist in no other profile.
+ */
 @Configuration
 @Profile("local")
 public class LocalUsers {
@@ -19,11 +22,13 @@ public class LocalUsers {
   UserDetailsService localCustomers() {
     PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     return new InMemoryUserDetailsManager(
-        customer("alice", encoder),
-        customer("bob", encoder));
+        user("alice", SecurityConfig.CUSTOMER, encoder),
+        user("bob", SecurityConfig.CUSTOMER, encoder),
+        user("ops", SecurityConfig.OPERATOR, encoder),
+        user("admin", SecurityConfig.ADMIN, encoder));
   }
 
-  private static UserDetails customer(String name, PasswordEncoder encoder) {
-    return User.withUsername(name).password(encoder.encode(name)).roles(SecurityConfig.CUSTOMER).build();
+  private static UserDetails user(String name, String role, PasswordEncoder encoder) {
+    return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
   }
 }

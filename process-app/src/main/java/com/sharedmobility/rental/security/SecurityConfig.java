@@ -12,35 +12,54 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
   public static final String CUSTOMER = "CUSTOMER";
+  public static final String OPERATOR = "OPERATOR";
+  public static final String ADMIN = "ADMIN";
 
-  /** The customer API: stateless HTTP Basic, so no session cookie and no CSRF token to protect. */
+  /** The customer API. */
   @Bean
   @Order(1)
   SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http
+    return statelessBasic(http
         .securityMatcher("/rentals/**", "/mypages/**", "/mobilities/**")
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(HttpMethod.GET, "/mobilities/**").authenticated()
-            .anyRequest().hasRole(CUSTOMER))
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(problems.unauthenticated())
-            .accessDeniedHandler(problems.forbidden()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
+            .anyRequest().hasRole(CUSTOMER)), problems)
+        .build();
+  }
+
+  /** Probes and info are public (Kubernetes asks anonymously); metrics and health details are for staff. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return statelessBasic(http
+        .securityMatcher("/actuator/**")
+        .authorizeHttpRequests(authorize -> authorize
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .anyRequest().hasAnyRole(OPERATOR, ADMIN)), problems)
         .build();
   }
 
   /**
-   * Everything else: the Camunda webapps bring their own login and CSRF filter; health probes and the API docs
-   * are public. Engine REST is left to Camunda's own authentication (issue 5 locks it down).
+   * Everything else: the Camunda webapps bring their own login and CSRF filter, engine REST its own authentication
+   * against Camunda's identity service (EngineRestAuthentication); the API docs are public.
    */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .build();
+  }
+
+  /** HTTP Basic without session cookies, so there is no CSRF token to protect; errors as problem+json. */
+  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(problems.unauthenticated())
+            .accessDeniedHandler(problems.forbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
   }
 }

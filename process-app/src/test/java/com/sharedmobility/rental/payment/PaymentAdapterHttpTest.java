@@ -64,6 +64,8 @@ class PaymentAdapterHttpTest {
 
     assertThat(payments.charge(rentalId, REQUEST).status()).isEqualTo("CHARGED");
     assertThat(payments.refund(rentalId).status()).isEqualTo("REFUNDED");
+    // process-app's own account at the payment service (local profile: process-app / process-app)
+    assertThat(STUB.lastAuthorization()).isEqualTo("Basic cHJvY2Vzcy1hcHA6cHJvY2Vzcy1hcHA=");
   }
 
   @Test

@@ -19,6 +19,7 @@ final class StubPaymentServer implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int status = 200;
   private volatile Duration delay = Duration.ZERO;
+  private volatile String lastAuthorization;
 
   StubPaymentServer() {
     try {
@@ -28,6 +29,7 @@ final class StubPaymentServer implements AutoCloseable {
     }
     server.createContext("/payments", exchange -> {
       requests.incrementAndGet();
+      lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
       sleep(delay);
       if (status == DROP) {
         exchange.close();
@@ -73,6 +75,10 @@ final class StubPaymentServer implements AutoCloseable {
   void answerSlowly(Duration delay) {
     this.status = 200;
     this.delay = delay;
+  }
+
+  String lastAuthorization() {
+    return lastAuthorization;
   }
 
   int requests() {
