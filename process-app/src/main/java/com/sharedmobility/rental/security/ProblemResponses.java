@@ -22,7 +22,7 @@ public class ProblemResponses {
 
   public AuthenticationEntryPoint unauthenticated() {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"shared-mobility\"");
+      response.setHeader("WWW-Authenticate", "Basic realm=\"shared-mobility\", Bearer");
       write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
           "Sign in to use the rental API (HTTP Basic in the local profile, a bearer token elsewhere).");
     };

@@ -1,11 +1,14 @@
 package com.sharedmobility.rental.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration
@@ -14,17 +17,28 @@ public class SecurityConfig {
   public static final String CUSTOMER = "CUSTOMER";
   public static final String OPERATOR = "OPERATOR";
   public static final String ADMIN = "ADMIN";
+  static final String CUSTOMER_SCOPE = "SCOPE_rentals";
 
-  /** The customer API. */
+  /**
+   * The customer API: bearer tokens where a token decoder is configured (every profile but local), HTTP Basic with
+   * the seeded users in the local profile. A token is a customer's when it carries the scope {@code rentals}.
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return statelessBasic(http
+  SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems,
+                                  ObjectProvider<JwtDecoder> tokens) throws Exception {
+    http
         .securityMatcher("/rentals/**", "/mypages/**", "/mobilities/**")
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(HttpMethod.GET, "/mobilities/**").authenticated()
-            .anyRequest().hasRole(CUSTOMER)), problems)
-        .build();
+            .anyRequest().hasAnyAuthority("ROLE_" + CUSTOMER, CUSTOMER_SCOPE));
+    if (tokens.getIfAvailable() != null) {
+      http.oauth2ResourceServer(server -> server
+          .jwt(Customizer.withDefaults())
+          .authenticationEntryPoint(problems.unauthenticated())
+          .accessDeniedHandler(problems.forbidden()));
+    }
+    return statelessBasic(http, problems).build();
   }
 
   /** Probes and info are public (Kubernetes asks anonymously); metrics and health details are for staff. */

@@ -11,18 +11,29 @@ class MissingSecretsTest {
 
   @Test
   void refusesToStartWithoutItsSecretsAndNamesThem() {
-    SpringApplicationBuilder withoutSecrets = new SpringApplicationBuilder(RentalApplication.class)
-        .properties(
-            "spring.datasource.url=jdbc:h2:mem:missing-secrets;DB_CLOSE_DELAY=-1",
-            "spring.datasource.username=sa",
-            "server.port=0",
-            "camunda.bpm.job-execution.enabled=false");
-
-    assertThatThrownBy(withoutSecrets::run)
+    assertThatThrownBy(app()::run)
         .rootCause()
         .hasMessageContaining("PAYMENT_CLIENT_USERNAME")
         .hasMessageContaining("PAYMENT_CLIENT_PASSWORD")
         .hasMessageContaining("KEY_WORKER_USERNAME")
         .hasMessageContaining("KEY_WORKER_PASSWORD");
+  }
+
+  @Test
+  void refusesToStartWithoutTheIssuerOfCustomerTokens() {
+    // command-line arguments: they outrank application.yml, as environment variables do
+    assertThatThrownBy(() -> app().run(
+        "--rental.payment.username=process-app", "--rental.payment.password=secret",
+        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=secret"))
+        .rootCause().hasMessageContaining("OAUTH2_ISSUER_URI");
+  }
+
+  private static SpringApplicationBuilder app() {
+    return new SpringApplicationBuilder(RentalApplication.class)
+        .properties(
+            "spring.datasource.url=jdbc:h2:mem:missing-secrets;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "server.port=0",
+            "camunda.bpm.job-execution.enabled=false");
   }
 }
