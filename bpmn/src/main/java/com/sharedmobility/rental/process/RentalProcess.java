@@ -13,6 +13,8 @@ public final class RentalProcess {
   public static final class Topics {
     public static final String ISSUE_KEY = "issue-key";
     public static final String REVOKE_KEY = "revoke-key";
+    /** Stores the key an operator chose when the automatic issue was impossible. */
+    public static final String REGISTER_KEY = "register-key";
 
     private Topics() {
     }
@@ -28,6 +30,10 @@ public final class RentalProcess {
   public static final class Errors {
     public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
     public static final String PAYMENT_UNAVAILABLE = "PAYMENT_UNAVAILABLE";
+    /** The key service cannot issue a key for this rental at all (not a passing fault): an operator steps in. */
+    public static final String KEY_NOT_ISSUABLE = "KEY_NOT_ISSUABLE";
+    /** The key an operator chose is malformed or already opens another rental of the vehicle. */
+    public static final String KEY_REJECTED = "KEY_REJECTED";
 
     private Errors() {
     }
@@ -51,6 +57,10 @@ public final class RentalProcess {
     public static final String PAYMENT_STATUS = "paymentStatus";
     /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */
     public static final String KEY = "key";
+    /** The key an operator enters in the Tasklist form when the key service cannot issue one. */
+    public static final String MANUAL_KEY = "manualKey";
+    /** Why the key could not be issued or registered: shown to the operator in the form. */
+    public static final String KEY_PROBLEM = "keyProblem";
 
     private Variables() {
     }

@@ -28,11 +28,13 @@ class RentalModelTest {
     assertThat((Object) model.getModelElementById(RentalProcess.PROCESS_KEY)).isInstanceOf(Process.class);
     Set<String> topics = model.getModelElementsByType(ServiceTask.class).stream()
         .map(ServiceTask::getCamundaTopic).filter(t -> t != null).collect(Collectors.toSet());
-    assertThat(topics).containsExactlyInAnyOrder(RentalProcess.Topics.ISSUE_KEY, RentalProcess.Topics.REVOKE_KEY);
+    assertThat(topics).containsExactlyInAnyOrder(RentalProcess.Topics.ISSUE_KEY, RentalProcess.Topics.REVOKE_KEY,
+        RentalProcess.Topics.REGISTER_KEY);
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
         .containsExactly(RentalProcess.Messages.CANCEL_RENTAL);
     assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
-        .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE);
+        .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE,
+            RentalProcess.Errors.KEY_NOT_ISSUABLE, RentalProcess.Errors.KEY_REJECTED);
   }
 
   @Test
@@ -42,14 +44,20 @@ class RentalModelTest {
         assertThat(e.getId()).matches("(Task|Event|StartEvent|EndEvent|Boundary|Gateway|Flow|SubProcess)_[A-Z][A-Za-z]+"));
   }
 
-  /** Compensation is thrown once per activity, key before charge: one throw would refund before the key is revoked. */
+  /**
+   * Compensation is thrown once per activity, keys before the charge: one throw would refund before the key is
+   * revoked.
+   */
   @Test
-  void cancelCompensatesTheKeyBeforeTheCharge() {
+  void cancelCompensatesTheKeysBeforeTheCharge() {
     ThrowEvent key = model.getModelElementById("Event_CompensateKey");
+    ThrowEvent manualKey = model.getModelElementById("Event_CompensateManualKey");
     ThrowEvent charge = model.getModelElementById("Event_CompensateCharge");
     assertThat(activityRef(key)).isEqualTo("Task_IssueKey");
+    assertThat(activityRef(manualKey)).isEqualTo("Task_RegisterManualKey");
     assertThat(activityRef(charge)).isEqualTo("Task_ChargePayment");
-    assertThat(key.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(charge));
+    assertThat(key.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(manualKey));
+    assertThat(manualKey.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(charge));
   }
 
   private static String activityRef(ThrowEvent event) {

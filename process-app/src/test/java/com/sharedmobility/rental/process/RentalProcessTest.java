@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -34,6 +35,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -173,6 +175,74 @@ class RentalProcessTest extends RentalTestBase {
 
     assertThat(readModel.newestOf(CUSTOMER, 10)).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Nested
+  class ManualKey {
+
+    @Test
+    void aKeyTheServiceCannotIssueIsChosenByOpsAndActivatesTheRental() {
+      RentalView rental = paidRentalWhoseKeyCannotBeIssued();
+      ProcessInstance pi = instanceOf(rental);
+
+      assertThat(pi).isWaitingAt("Task_IssueKeyManually").task().hasCandidateGroup("ops");
+      assertThat(pi).variables().containsEntry(RentalProcess.Variables.KEY_PROBLEM, "no free key for bike-01");
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.KEY_PENDING);
+
+      complete(task(pi), withVariables(RentalProcess.Variables.MANUAL_KEY, "4321"));
+      assertThat(pi).isWaitingAt("Task_RegisterManualKey").externalTask().hasTopicName(Topics.REGISTER_KEY);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "4321"));
+
+      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(view(rental)).extracting(RentalView::status, RentalView::key)
+          .containsExactly(RentalStatus.ACTIVE, "4321");
+    }
+
+    @Test
+    void aRejectedManualKeyGoesBackToOps() {
+      ProcessInstance pi = instanceOf(paidRentalWhoseKeyCannotBeIssued());
+      complete(task(pi), withVariables(RentalProcess.Variables.MANUAL_KEY, "0000"));
+
+      failWithBpmnError(pi, Topics.REGISTER_KEY, RentalProcess.Errors.KEY_REJECTED, "0000 already opens bike-01");
+
+      assertThat(pi).isWaitingAt("Task_IssueKeyManually");
+      assertThat(pi).variables().containsEntry(RentalProcess.Variables.KEY_PROBLEM, "0000 already opens bike-01");
+    }
+
+    @Test
+    void cancellingRevokesTheManualKeyBeforeRefunding() {
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView rental = paidRentalWhoseKeyCannotBeIssued();
+      ProcessInstance pi = instanceOf(rental);
+      complete(task(pi), withVariables(RentalProcess.Variables.MANUAL_KEY, "4321"));
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "4321"));
+
+      cancel(rental);
+
+      assertThat(pi).isWaitingAt("Task_RevokeManualKey").externalTask().hasTopicName(Topics.REVOKE_KEY);
+      verify(payments, never()).refund(any());
+      complete(externalTask(pi));
+      execute(job(pi));
+      assertThat(pi).isEnded().hasPassed("Task_RevokeManualKey", "Task_RefundPayment", "EndEvent_RentalCancelled")
+          .hasNotPassed("Task_RevokeKey");
+      verify(payments).refund(rental.id());
+    }
+
+    private RentalView paidRentalWhoseKeyCannotBeIssued() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView rental = apply(1);
+      failWithBpmnError(instanceOf(rental), Topics.ISSUE_KEY, RentalProcess.Errors.KEY_NOT_ISSUABLE,
+          "no free key for bike-01");
+      return rental;
+    }
+
+    /** What the key service's worker does when a task can never succeed. */
+    private void failWithBpmnError(ProcessInstance pi, String topic, String errorCode, String message) {
+      ExternalTaskService externalTasks = engine.getExternalTaskService();
+      String id = externalTasks.fetchAndLock(1, "test-worker").topic(topic, 10_000)
+          .processInstanceVariableEquals(RentalProcess.Variables.CUSTOMER, CUSTOMER).execute().get(0).getId();
+      externalTasks.handleBpmnError(id, "test-worker", errorCode, message);
+    }
   }
 
   @Nested
