@@ -44,6 +44,23 @@ class LocalProfileTest {
   }
 
   @Test
+  void wrongKeysLockAVehicleOutOnH2Too() {
+    KeyApiClient api = new KeyApiClient(port);
+    String code = keys.issue(UUID.randomUUID().toString(), "bike-h2", Duration.ofHours(1));
+    String wrong = "%04d".formatted((Integer.parseInt(code) + 1) % 10_000);
+    Login vehicle = new Login("vehicle", "vehicle");
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.postJson("/keys/verify", "{\"mobilityId\": \"bike-h2\", \"key\": \"" + wrong + "\"}", vehicle)
+          .statusCode()).isEqualTo(200);
+    }
+    var locked = api.postJson("/keys/verify", "{\"mobilityId\": \"bike-h2\", \"key\": \"" + code + "\"}", vehicle);
+
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
   void theSeededAccountsKeepToTheirRoles() {
     KeyApiClient api = new KeyApiClient(port);
 

@@ -1,7 +1,9 @@
 package com.sharedmobility.key.api;
 
 import com.sharedmobility.key.store.KeyService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,14 @@ class KeyController {
     this.keys = keys;
   }
 
-  /** Answers 200 either way: an invalid key is an answer, not an error. */
+  /**
+   * Answers 200 either way: an invalid key is an answer, not an error. A vehicle that took too many wrong keys is
+   * locked out for a while: 429 with {@code Retry-After}, see {@link ProblemDetailsAdvice}.
+   */
   @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-  VerifyKeyResponse verify(@Valid @RequestBody VerifyKeyRequest request) {
-    return keys.verify(request.mobilityId(), request.key())
+  VerifyKeyResponse verify(@Valid @RequestBody VerifyKeyRequest request, Principal caller,
+      HttpServletRequest http) {
+    return keys.verify(request.mobilityId(), request.key(), caller.getName() + " from " + http.getRemoteAddr())
         .map(VerifyKeyResponse::validFor)
         .orElseGet(VerifyKeyResponse::invalid);
   }

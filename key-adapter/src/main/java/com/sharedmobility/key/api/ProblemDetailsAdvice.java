@@ -3,6 +3,7 @@ package com.sharedmobility.key.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.sharedmobility.key.store.VerificationLockedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableBody(ex));
     return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /** A vehicle that took too many wrong keys: refused, whatever the key, until its lockout ends. */
+  @ExceptionHandler(VerificationLockedException.class)
+  ResponseEntity<ProblemDetail> locked(VerificationLockedException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+        .body(problem);
   }
 
   @ExceptionHandler(Exception.class)

@@ -9,4 +9,10 @@ import jakarta.validation.constraints.Size;
 public record VerifyKeyRequest(
     @NotBlank @Size(max = 100) String mobilityId,
     @NotNull @Pattern(regexp = "\\d{4}", message = "must be exactly four digits") String key) {
+
+  /** Without the key: Spring's debug log of request bodies prints this. */
+  @Override
+  public String toString() {
+    return "VerifyKeyRequest[mobilityId=" + mobilityId + ", key=<hidden>]";
+  }
 }

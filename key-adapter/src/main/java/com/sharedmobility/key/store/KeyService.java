@@ -41,12 +41,15 @@ public class KeyService {
   private final RentalKeyRepository keys;
   private final KeyCodeGenerator codes;
   private final Clock clock;
+  private final VehicleLockouts lockouts;
   private final TransactionTemplate serializable;
 
-  KeyService(RentalKeyRepository keys, KeyCodeGenerator codes, Clock clock, PlatformTransactionManager transactions) {
+  KeyService(RentalKeyRepository keys, KeyCodeGenerator codes, Clock clock, VehicleLockouts lockouts,
+      PlatformTransactionManager transactions) {
     this.keys = keys;
     this.codes = codes;
     this.clock = clock;
+    this.lockouts = lockouts;
     // Serializable, so that two issues for the same vehicle cannot both miss each other's code.
     this.serializable = new TransactionTemplate(transactions);
     this.serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
@@ -95,10 +98,18 @@ public class KeyService {
     return keys.revoke(rentalId, now()) > 0;
   }
 
-  /** The rental whose live key for the vehicle has this code; empty for revoked, expired and unknown keys. */
-  @Transactional(readOnly = true)
-  public Optional<String> verify(String mobilityId, String code) {
-    return keys.findLive(mobilityId, code, now()).map(RentalKey::getRentalId);
+  /**
+   * The rental whose live key for the vehicle has this code; empty for revoked, expired and unknown keys. Every
+   * empty answer counts as a wrong key of the vehicle; too many of them lock the vehicle out for a while.
+   *
+   * @param caller who asks (account and address), for the log of wrong keys and lockouts
+   * @throws VerificationLockedException while the vehicle is locked out, whatever the code
+   * @throws InvalidKeyRequestException when the vehicle id can never have a key
+   */
+  public Optional<String> verify(String mobilityId, String code, String caller) {
+    requireMobilityId(mobilityId);
+    return lockouts.guard(mobilityId, caller,
+        () -> keys.findLive(mobilityId, code, now()).map(RentalKey::getRentalId));
   }
 
   @Transactional(readOnly = true)

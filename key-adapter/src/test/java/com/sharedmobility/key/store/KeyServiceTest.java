@@ -102,7 +102,7 @@ class KeyServiceTest extends PostgresBackedTest {
       codes.script("0007");
       assertThat(keys.issue(current, mobilityId, TWO_HOURS)).isEqualTo("0007");
 
-      assertThat(keys.verify(mobilityId, "0007")).contains(current);
+      assertThat(keys.verify(mobilityId, "0007", "test")).contains(current);
     }
 
     @Test
@@ -213,9 +213,9 @@ class KeyServiceTest extends PostgresBackedTest {
       String mobilityId = newMobilityId();
       String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
 
-      assertThat(keys.verify(mobilityId, code)).contains(rentalId);
-      assertThat(keys.verify(newMobilityId(), code)).isEmpty();
-      assertThat(keys.verify(mobilityId, otherCode(code))).isEmpty();
+      assertThat(keys.verify(mobilityId, code, "test")).contains(rentalId);
+      assertThat(keys.verify(newMobilityId(), code, "test")).isEmpty();
+      assertThat(keys.verify(mobilityId, otherCode(code), "test")).isEmpty();
     }
 
     @Test
@@ -225,11 +225,11 @@ class KeyServiceTest extends PostgresBackedTest {
       String code = keys.issue(rentalId, mobilityId, Duration.ofSeconds(4));
 
       clock.advance(Duration.ofMillis(3_999));
-      assertThat(keys.verify(mobilityId, code)).contains(rentalId);
+      assertThat(keys.verify(mobilityId, code, "test")).contains(rentalId);
       assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
 
       clock.advance(Duration.ofMillis(1));
-      assertThat(keys.verify(mobilityId, code)).isEmpty();
+      assertThat(keys.verify(mobilityId, code, "test")).isEmpty();
       assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.EXPIRED);
     }
 
@@ -241,7 +241,7 @@ class KeyServiceTest extends PostgresBackedTest {
 
       keys.revoke(rentalId);
 
-      assertThat(keys.verify(mobilityId, code)).isEmpty();
+      assertThat(keys.verify(mobilityId, code, "test")).isEmpty();
     }
   }
 

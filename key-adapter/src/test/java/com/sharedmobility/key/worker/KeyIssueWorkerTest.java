@@ -52,7 +52,7 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
 
     String key = completedKey(service);
     assertThat(key).matches("\\d{4}");
-    assertThat(keys.verify(mobilityId, key)).contains(rentalId);
+    assertThat(keys.verify(mobilityId, key, "test")).contains(rentalId);
     var stored = keys.find(rentalId).orElseThrow();
     assertThat(Duration.between(stored.issuedAt(), stored.validUntil())).isEqualTo(Duration.ofHours(2));
   }

@@ -46,7 +46,7 @@ class KeyRevokeWorkerTest extends PostgresBackedTest {
 
     verify(service).complete(any(ExternalTask.class));
     assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
-    assertThat(keys.verify(mobilityId, code)).isEmpty();
+    assertThat(keys.verify(mobilityId, code, "test")).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.sharedmobility.payment.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sharedmobility.payment.ledger.PaymentConflictException;
 import com.sharedmobility.payment.ledger.PaymentNotFoundException;
 import com.sharedmobility.payment.provider.UnknownPaymentMethodException;
@@ -94,10 +95,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // Names the field without echoing the parser's message, which speaks of Java types.
-    String detail = ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-        ? "The value of '%s' cannot be read".formatted(path(mapping))
-        : "The request body is missing or is not valid JSON";
+    String detail;
+    if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+      detail = "'%s' is not a field of this request; it takes %s".formatted(shortened(path(unknown)),
+          unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      detail = "The value of '%s' cannot be read".formatted(path(mapping));
+    } else {
+      detail = "The request body is missing or is not valid JSON";
+    }
     return withDetail(ex, ProblemDetail.forStatus(status), detail, headers, status, request);
+  }
+
+  private static String shortened(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
   }
 
   private ResponseEntity<Object> withDetail(Exception ex, ProblemDetail problem, String detail, HttpHeaders headers,

@@ -16,10 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Requests for one rental that arrive together still move money at most once. */
 class ConcurrentPaymentApiTest extends PaymentApiTestSupport {
@@ -27,9 +25,6 @@ class ConcurrentPaymentApiTest extends PaymentApiTestSupport {
   private static final int THREADS = 10;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-
-  @Autowired
-  JdbcTemplate jdbc;
 
   @AfterEach
   void stopPool() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sharedmobility.payment.provider.CardProvider;
 import com.sharedmobility.testsupport.PostgresTestDatabase;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -19,26 +20,53 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * The payment service over real HTTP on a real PostgreSQL database. All subclasses share one application
- * and one database, so every test uses rental ids of its own.
+ * The payment service over real HTTP on a real PostgreSQL database, with API accounts from the settings a
+ * deployment would set. All subclasses share one application and one database, so every test uses rental ids of
+ * its own. The helpers call as the payment client (process-app's account) unless told otherwise.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // A little provider latency widens the window in which concurrent requests overlap.
-    properties = "payment.simulator.latency=20ms")
+    "payment.simulator.latency=20ms",
+    "PAYMENT_CLIENT_USERNAME=" + PaymentApiTestSupport.CLIENT_USER,
+    "PAYMENT_CLIENT_PASSWORD=" + PaymentApiTestSupport.CLIENT_PASSWORD,
+    "PAYMENT_OPERATOR_USERNAME=" + PaymentApiTestSupport.OPERATOR_USER,
+    "PAYMENT_OPERATOR_PASSWORD=" + PaymentApiTestSupport.OPERATOR_PASSWORD})
 abstract class PaymentApiTestSupport {
 
   static final String VISA = "pm_card_visa";
   static final String DECLINING_CARD = "pm_card_chargeDeclined";
 
+  static final String CLIENT_USER = "rental-process";
+  static final String CLIENT_PASSWORD = "client-secret";
+  static final String OPERATOR_USER = "payment-operator";
+  static final String OPERATOR_PASSWORD = "operator-secret";
+
   private static final PostgresTestDatabase.Database DATABASE = PostgresTestDatabase.create("payment");
 
+  /** Without credentials. */
   @Autowired
+  TestRestTemplate anonymous;
+
+  /** As the payment client, the account process-app uses. */
   TestRestTemplate http;
+
+  @BeforeEach
+  void loginAsPaymentClient() {
+    http = anonymous.withBasicAuth(CLIENT_USER, CLIENT_PASSWORD);
+  }
+
+  TestRestTemplate as(String username, String password) {
+    return anonymous.withBasicAuth(username, password);
+  }
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   // Counts what reached the provider, i.e. what moved money.
   @MockitoSpyBean
@@ -56,14 +84,28 @@ abstract class PaymentApiTestSupport {
   }
 
   ResponseEntity<JsonNode> charge(String rentalId, String json) {
+    return charge(http, rentalId, json);
+  }
+
+  static ResponseEntity<JsonNode> charge(TestRestTemplate client, String rentalId, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange("/payments/{id}/charge", HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class,
+    return client.exchange("/payments/{id}/charge", HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class,
         rentalId);
   }
 
+  static String chargeBody(String amount) {
+    return """
+        { "amount": %s, "currency": "EUR", "paymentMethod": "pm_card_visa", "customer": "alice" }
+        """.formatted(amount);
+  }
+
   ResponseEntity<JsonNode> refund(UUID rentalId) {
-    return http.postForEntity("/payments/{id}/refund", null, JsonNode.class, rentalId);
+    return refund(http, rentalId);
+  }
+
+  static ResponseEntity<JsonNode> refund(TestRestTemplate client, UUID rentalId) {
+    return client.postForEntity("/payments/{id}/refund", null, JsonNode.class, rentalId);
   }
 
   ResponseEntity<JsonNode> get(String uri, Object... variables) {
@@ -86,6 +128,17 @@ abstract class PaymentApiTestSupport {
   void assertProviderCalls(UUID rentalId, int charges, int refunds) {
     verify(cardProvider, times(charges)).charge(eq(rentalId), any(), any(), any());
     verify(cardProvider, times(refunds)).refund(eq(rentalId), any(), any(), any());
+  }
+
+  /** Asserts that the database holds nothing for the rental and that nothing reached the card provider. */
+  void assertNothingRecorded(UUID rentalId) {
+    assertThat(jdbc.queryForObject("select count(*) from payment where rental_id = ?", Integer.class, rentalId))
+        .as("payments of rental %s", rentalId)
+        .isZero();
+    assertThat(jdbc.queryForObject("select count(*) from ledger_entry where rental_id = ?", Integer.class, rentalId))
+        .as("ledger entries of rental %s", rentalId)
+        .isZero();
+    assertProviderCalls(rentalId, 0, 0);
   }
 
   static void assertEntries(JsonNode payment, String... types) {

@@ -1,0 +1,131 @@
+package com.sharedmobility.payment.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413, before authentication and before anything parses them. A body
+ * of declared length is judged by its {@code Content-Length} without being read; a body of unknown length
+ * (chunked) is read up to one byte over the limit and, when small enough, handed on from memory.
+ */
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+  private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+  private final int maxBytes;
+  private final ObjectMapper json;
+
+  RequestBodyLimitFilter(RequestLimits limits, ObjectMapper json) {
+    this.maxBytes = (int) limits.maxBodySize().toBytes();
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      refuse(request, response);
+      return;
+    }
+    if (declared < 0 && METHODS_WITH_BODY.contains(request.getMethod())) {
+      byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        refuse(request, response);
+        return;
+      }
+      chain.doFilter(new BufferedBodyRequest(request, body), response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "The request body is larger than " + maxBytes + " bytes");
+    problem.setTitle("Request body too large");
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    // The body is not read; Tomcat drops the connection after a 413, draining up to server.tomcat.max-swallow-size
+    // first so that the caller still receives this answer.
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** A request whose body was already read into memory. */
+  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already in memory");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+  }
+}

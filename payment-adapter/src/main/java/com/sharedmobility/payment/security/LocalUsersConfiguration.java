@@ -1,0 +1,16 @@
+package com.sharedmobility.payment.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** The seeded accounts of the local profile, which exist in no other profile. */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+class LocalUsersConfiguration {
+
+  @Bean
+  ApiUsers localApiUsers() {
+    return new ApiUsers(new ApiUser("process-app", "process-app"), new ApiUser("ops", "ops"));
+  }
+}
