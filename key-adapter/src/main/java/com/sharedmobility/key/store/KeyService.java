@@ -91,6 +91,44 @@ public class KeyService {
     }
   }
 
+  /**
+   * Registers the code an operator chose as the rental's key, valid for {@code validity} from now. Idempotent for
+   * the same code; a revoked or expired key of the rental is replaced, as the operator decided.
+   *
+   * @throws KeyRejectedException when the code is not 4 digits, opens another live rental of the vehicle, or the
+   *     rental already holds another live key
+   */
+  public String register(String rentalId, String mobilityId, String code, Duration validity) {
+    requireRentalId(rentalId);
+    requireMobilityId(mobilityId);
+    if (code == null || !code.matches("\\d{4}")) {
+      throw new KeyRejectedException("a key is exactly 4 digits");
+    }
+    if (validity == null || validity.isNegative() || validity.isZero()) {
+      throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
+    }
+    return serializable.execute(tx -> registerOnce(rentalId, mobilityId, code, validity));
+  }
+
+  private String registerOnce(String rentalId, String mobilityId, String code, Duration validity) {
+    Instant now = now();
+    Optional<RentalKey> existing = keys.findById(rentalId);
+    if (existing.isPresent() && existing.get().isLiveAt(now)) {
+      if (existing.get().getCode().equals(code)) {
+        return code;
+      }
+      throw new KeyRejectedException("rental " + rentalId + " already holds another live key");
+    }
+    if (keys.findLiveCodes(mobilityId, now).contains(code)) {
+      throw new KeyRejectedException("this key already opens another rental of vehicle " + mobilityId);
+    }
+    existing.ifPresent(keys::delete);
+    keys.flush();
+    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, now.plus(validity)));
+    LOG.info("registered the key an operator chose for rental {} and vehicle {}", rentalId, mobilityId);
+    return code;
+  }
+
   /** Revokes the rental's key; returns whether a key was revoked now, false when there was none or it already was. */
   @Transactional
   public boolean revoke(String rentalId) {
@@ -151,7 +189,7 @@ public class KeyService {
         }
       }
     }
-    throw new IllegalStateException("no free key code for vehicle " + mobilityId + " (" + taken.size()
+    throw new KeyNotIssuableException("no free key code for vehicle " + mobilityId + " (" + taken.size()
         + " live keys)");
   }
 

@@ -20,6 +20,11 @@ final class ExternalTasks {
         mobilityId, Variables.RENTAL_DURATION, rentalDuration));
   }
 
+  static ExternalTask registerKeyTask(String rentalId, String mobilityId, String manualKey) {
+    return task(Topics.REGISTER_KEY, rentalId, Map.of(Variables.RENTAL_ID, rentalId, Variables.MOBILITY_ID,
+        mobilityId, Variables.RENTAL_DURATION, "PT1H", Variables.MANUAL_KEY, manualKey));
+  }
+
   static ExternalTask revokeKeyTask(String rentalId) {
     return task(Topics.REVOKE_KEY, rentalId, Map.of(Variables.RENTAL_ID, rentalId));
   }

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verify;
 import com.sharedmobility.key.PostgresBackedTest;
 import com.sharedmobility.key.store.KeyService;
 import com.sharedmobility.key.store.KeyState;
+import com.sharedmobility.rental.process.RentalProcess.Errors;
 import com.sharedmobility.rental.process.RentalProcess.Topics;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
 import java.io.IOException;
@@ -160,7 +161,7 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
   }
 
   @Test
-  void doesNotIssueASecondKeyForARevokedRental() {
+  void doesNotIssueASecondKeyForARevokedRentalButAsksAnOperator() {
     String rentalId = newRentalId();
     String mobilityId = newMobilityId();
     keys.issue(rentalId, mobilityId, Duration.ofHours(1));
@@ -168,8 +169,9 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
 
     worker.execute(issueKeyTask(rentalId, mobilityId, "PT1H"), service);
 
-    verify(service).handleFailure(any(ExternalTask.class), contains("REVOKED"), anyString(), eq(0), anyLong());
+    verify(service).handleBpmnError(any(ExternalTask.class), eq(Errors.KEY_NOT_ISSUABLE), contains("REVOKED"));
     verify(service, never()).complete(any(ExternalTask.class), anyMap());
+    verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), anyInt(), anyLong());
   }
 
   @SuppressWarnings("unchecked")
