@@ -1,5 +1,7 @@
 package com.sharedmobility.key.security;
 
+import com.sharedmobility.support.security.ApiUser;
+
 /** The two accounts of the key API: one for vehicles, one for operators. */
 public record ApiUsers(ApiUser vehicle, ApiUser operator) {
 

@@ -1,5 +1,6 @@
 package com.sharedmobility.key.security;
 
+import com.sharedmobility.support.security.ApiUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -7,7 +8,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Outside the local profile the accounts come from the environment; there is no default credential. The settings
- * are checked before startup goes this far, see {@code RequiredSettingsCheck}.
+ * are checked before startup goes this far, see {@code RequiredKeySettings}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!local")
@@ -16,9 +17,7 @@ class EnvironmentUsersConfiguration {
   @Bean
   ApiUsers environmentApiUsers(Environment environment) {
     return new ApiUsers(
-        new ApiUser(environment.getRequiredProperty("KEYS_VEHICLE_USERNAME"),
-            environment.getRequiredProperty("KEYS_VEHICLE_PASSWORD")),
-        new ApiUser(environment.getRequiredProperty("KEYS_OPERATOR_USERNAME"),
-            environment.getRequiredProperty("KEYS_OPERATOR_PASSWORD")));
+        ApiUser.fromEnvironment(environment, "KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD"),
+        ApiUser.fromEnvironment(environment, "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD"));
   }
 }

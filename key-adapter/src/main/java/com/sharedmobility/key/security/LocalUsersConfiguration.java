@@ -1,5 +1,6 @@
 package com.sharedmobility.key.security;
 
+import com.sharedmobility.support.security.ApiUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;

@@ -1,22 +1,15 @@
 package com.sharedmobility.key.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.DispatcherType;
+import com.sharedmobility.support.security.ProblemSecurityHandlers;
+import com.sharedmobility.support.security.StatelessBasicSecurity;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -29,37 +22,18 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain keyApiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-    ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-    return http
-        .authorizeHttpRequests(requests -> requests
-            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            .requestMatchers(HttpMethod.POST, "/keys/verify").hasRole(Roles.VEHICLE)
-            .requestMatchers(HttpMethod.GET, "/keys/**").hasRole(Roles.OPERATOR)
-            .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-            .requestMatchers(EndpointRequest.to(MetricsEndpoint.class)).hasRole(Roles.OPERATOR)
-            .anyRequest().denyAll())
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
+    return StatelessBasicSecurity.serviceApi(http, new ProblemSecurityHandlers(json, "key-adapter"),
+            requests -> requests
+                .requestMatchers(HttpMethod.POST, "/keys/verify").hasRole(Roles.VEHICLE)
+                .requestMatchers(HttpMethod.GET, "/keys/**").hasRole(Roles.OPERATOR)
+                .requestMatchers(EndpointRequest.to(MetricsEndpoint.class)).hasRole(Roles.OPERATOR))
         .build();
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  UserDetailsService apiUserDetails(ApiUsers users, PasswordEncoder encoder) {
+  UserDetailsService apiUserDetails(ApiUsers users) {
     return new InMemoryUserDetailsManager(
-        account(users.vehicle(), Roles.VEHICLE, encoder),
-        account(users.operator(), Roles.OPERATOR, encoder));
-  }
-
-  private static UserDetails account(ApiUser user, String role, PasswordEncoder encoder) {
-    return User.withUsername(user.username()).password(encoder.encode(user.password())).roles(role).build();
+        users.vehicle().withRole(Roles.VEHICLE),
+        users.operator().withRole(Roles.OPERATOR));
   }
 }

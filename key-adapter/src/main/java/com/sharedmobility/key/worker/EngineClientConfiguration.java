@@ -1,6 +1,7 @@
 package com.sharedmobility.key.worker;
 
-import com.sharedmobility.key.config.MissingSettingsException;
+import com.sharedmobility.key.config.RequiredKeySettings;
+import com.sharedmobility.support.settings.MissingSettingsException;
 import java.util.List;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.interceptor.ClientRequestInterceptor;
@@ -28,7 +29,7 @@ class EngineClientConfiguration {
   @Conditional(CredentialsConfigured.class)
   ClientRequestInterceptor engineRestBasicAuth(EngineClientProperties properties) {
     if (properties.password() == null || properties.password().isBlank()) {
-      throw new MissingSettingsException(List.of("ENGINE_REST_PASSWORD"));
+      throw new MissingSettingsException(RequiredKeySettings.SERVICE, List.of("ENGINE_REST_PASSWORD"));
     }
     return new BasicAuthProvider(properties.username(), properties.password());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sharedmobility.key.KeyAdapterApplication;
 import com.sharedmobility.key.security.ApiUsers;
+import com.sharedmobility.support.settings.MissingSettingsException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package com.sharedmobility.payment.security;
 
+import com.sharedmobility.support.security.ApiUser;
+
 /** The two accounts of the payment API: the service that charges and refunds (process-app), and operators. */
 public record ApiUsers(ApiUser client, ApiUser operator) {
 

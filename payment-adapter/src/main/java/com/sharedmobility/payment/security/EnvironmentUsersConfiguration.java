@@ -1,5 +1,6 @@
 package com.sharedmobility.payment.security;
 
+import com.sharedmobility.support.security.ApiUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -7,7 +8,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Outside the local profile the accounts come from the environment; there is no default credential. The settings
- * are checked before startup goes this far, see {@code RequiredSettingsCheck}.
+ * are checked before startup goes this far, see {@code RequiredPaymentSettings}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!local")
@@ -16,9 +17,7 @@ class EnvironmentUsersConfiguration {
   @Bean
   ApiUsers environmentApiUsers(Environment environment) {
     return new ApiUsers(
-        new ApiUser(environment.getRequiredProperty("PAYMENT_CLIENT_USERNAME"),
-            environment.getRequiredProperty("PAYMENT_CLIENT_PASSWORD")),
-        new ApiUser(environment.getRequiredProperty("PAYMENT_OPERATOR_USERNAME"),
-            environment.getRequiredProperty("PAYMENT_OPERATOR_PASSWORD")));
+        ApiUser.fromEnvironment(environment, "PAYMENT_CLIENT_USERNAME", "PAYMENT_CLIENT_PASSWORD"),
+        ApiUser.fromEnvironment(environment, "PAYMENT_OPERATOR_USERNAME", "PAYMENT_OPERATOR_PASSWORD"));
   }
 }

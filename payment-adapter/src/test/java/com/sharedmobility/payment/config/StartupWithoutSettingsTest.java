@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sharedmobility.payment.PaymentAdapterApplication;
 import com.sharedmobility.payment.security.ApiUsers;
+import com.sharedmobility.support.settings.MissingSettingsException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

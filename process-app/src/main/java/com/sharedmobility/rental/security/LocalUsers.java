@@ -1,13 +1,11 @@
 package com.sharedmobility.rental.security;
 
+import com.sharedmobility.support.security.ApiUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
@@ -20,15 +18,15 @@ public class LocalUsers {
 
   @Bean
   UserDetailsService localCustomers() {
-    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     return new InMemoryUserDetailsManager(
-        user("alice", SecurityConfig.CUSTOMER, encoder),
-        user("bob", SecurityConfig.CUSTOMER, encoder),
-        user("ops", SecurityConfig.OPERATOR, encoder),
-        user("admin", SecurityConfig.ADMIN, encoder));
+        user("alice", SecurityConfig.CUSTOMER),
+        user("bob", SecurityConfig.CUSTOMER),
+        user("ops", SecurityConfig.OPERATOR),
+        user("admin", SecurityConfig.ADMIN));
   }
 
-  private static UserDetails user(String name, String role, PasswordEncoder encoder) {
-    return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
+  /** Each seeded user's password is its name. */
+  private static UserDetails user(String name, String role) {
+    return new ApiUser(name, name).withRole(role);
   }
 }

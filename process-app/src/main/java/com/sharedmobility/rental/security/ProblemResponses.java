@@ -1,44 +1,27 @@
 package com.sharedmobility.rental.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.AccessDeniedHandler;
+import com.sharedmobility.support.security.ProblemSecurityHandlers;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 of the customer API as problem+json, like every other error of the API. */
+/**
+ * 401 and 403 of the customer API and the actuator as problem+json. Outside the local profile customers sign in
+ * with bearer tokens, so a 401 offers that scheme too.
+ */
 @Component
-public class ProblemResponses {
-
-  private final ObjectMapper json;
+public class ProblemResponses extends ProblemSecurityHandlers {
 
   public ProblemResponses(ObjectMapper json) {
-    this.json = json;
+    super(json, "shared-mobility");
   }
 
-  public AuthenticationEntryPoint unauthenticated() {
-    return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"shared-mobility\", Bearer");
-      write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-          "Sign in to use the rental API (HTTP Basic in the local profile, a bearer token elsewhere).");
-    };
+  @Override
+  protected String challenge() {
+    return super.challenge() + ", Bearer";
   }
 
-  public AccessDeniedHandler forbidden() {
-    return (request, response, e) ->
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your account may not use this part of the API.");
-  }
-
-  private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
-      throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+  @Override
+  protected String unauthenticatedDetail() {
+    return "Sign in to use the rental API (HTTP Basic in the local profile, a bearer token elsewhere).";
   }
 }

@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.security;
 
+import com.sharedmobility.support.security.StatelessBasicSecurity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -35,17 +35,17 @@ public class SecurityConfig {
     if (tokens.getIfAvailable() != null) {
       http.oauth2ResourceServer(server -> server
           .jwt(Customizer.withDefaults())
-          .authenticationEntryPoint(problems.unauthenticated())
-          .accessDeniedHandler(problems.forbidden()));
+          .authenticationEntryPoint(problems)
+          .accessDeniedHandler(problems));
     }
-    return statelessBasic(http, problems).build();
+    return StatelessBasicSecurity.apply(http, problems).build();
   }
 
   /** Probes and info are public (Kubernetes asks anonymously); metrics and health details are for staff. */
   @Bean
   @Order(2)
   SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return statelessBasic(http
+    return StatelessBasicSecurity.apply(http
         .securityMatcher("/actuator/**")
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -64,16 +64,5 @@ public class SecurityConfig {
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .build();
-  }
-
-  /** HTTP Basic without session cookies, so there is no CSRF token to protect; errors as problem+json. */
-  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(problems.unauthenticated())
-            .accessDeniedHandler(problems.forbidden()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable());
   }
 }

@@ -1,4 +1,4 @@
-package com.sharedmobility.payment.security;
+package com.sharedmobility.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,36 +14,48 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem details, like every other error of the API. */
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-  private static final String REALM = "Basic realm=\"payment-adapter\"";
+/**
+ * 401 and 403 as problem details (RFC 9457), like every other error of an API. The title is the status' reason
+ * phrase, as RFC 9457 asks of problems without a type.
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper json;
+  private final String realm;
 
-  ProblemSecurityHandlers(ObjectMapper json) {
+  /** @param realm the HTTP Basic realm named in {@code WWW-Authenticate} */
+  public ProblemSecurityHandlers(ObjectMapper json, String realm) {
     this.json = json;
+    this.realm = realm;
+  }
+
+  /** The {@code WWW-Authenticate} value of a 401. */
+  protected String challenge() {
+    return "Basic realm=\"" + realm + "\"";
+  }
+
+  /** The detail of a 401: how to sign in. */
+  protected String unauthenticatedDetail() {
+    return "Missing or wrong credentials: use HTTP Basic";
   }
 
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
-    write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-        "Missing or wrong credentials: use HTTP Basic");
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge());
+    write(request, response, HttpStatus.UNAUTHORIZED, unauthenticatedDetail());
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+    write(request, response, HttpStatus.FORBIDDEN,
         "This account may not " + request.getMethod() + " " + request.getRequestURI());
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-      String detail) throws IOException {
+  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,4 +1,4 @@
-package com.sharedmobility.payment.config;
+package com.sharedmobility.support.settings;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,7 +10,8 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MissingSett
   protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingsException cause) {
     String names = String.join(", ", cause.names());
     return new FailureAnalysis(
-        "The payment service cannot start: " + names + (cause.names().size() == 1 ? " is" : " are") + " not set.",
+        "The " + cause.service() + " cannot start: " + names + (cause.names().size() == 1 ? " is" : " are")
+            + " not set.",
         "Set " + names + " in the environment. Only the 'local' profile has a built-in database and accounts.",
         cause);
   }
