@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Error;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -57,7 +58,14 @@ class RentalModelTest {
     assertThat(activityRef(manualKey)).isEqualTo("Task_RegisterManualKey");
     assertThat(activityRef(charge)).isEqualTo("Task_ChargePayment");
     assertThat(key.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(manualKey));
-    assertThat(manualKey.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(charge));
+    // then an interrupted key task's key, if its worker made one, is revoked before the refund
+    FlowNode keyConfirmed = model.getModelElementById("Gateway_KeyConfirmed");
+    FlowNode keyRevoked = model.getModelElementById("Gateway_KeyRevoked");
+    assertThat(manualKey.getOutgoing()).singleElement()
+        .satisfies(f -> assertThat(f.getTarget()).isEqualTo(keyConfirmed));
+    assertThat(keyConfirmed.getOutgoing()).extracting(f -> f.getTarget().getId())
+        .containsExactlyInAnyOrder("Task_RevokeUnconfirmedKey", "Gateway_KeyRevoked");
+    assertThat(keyRevoked.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getTarget()).isEqualTo(charge));
   }
 
   private static String activityRef(ThrowEvent event) {
