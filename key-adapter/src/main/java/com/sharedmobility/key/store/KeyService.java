@@ -160,7 +160,11 @@ public class KeyService {
     Instant now = now();
     Optional<RentalKey> existing = keys.findById(rentalId);
     if (existing.isPresent()) {
-      return codeOfExisting(existing.get(), mobilityId, now);
+      String code = codeOfExisting(existing.get(), mobilityId, now);
+      // a redelivery after a worker died: the rental's time starts when this delivery completes, not before
+      existing.get().validAtLeastUntil(now.plus(validity));
+      keys.saveAndFlush(existing.get());
+      return code;
     }
     String code = freeCode(mobilityId, now);
     keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, now.plus(validity)));

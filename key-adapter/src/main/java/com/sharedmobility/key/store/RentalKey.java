@@ -104,6 +104,13 @@ public class RentalKey implements Persistable<String> {
     return issuedAt;
   }
 
+  /** Never shortens: a key only ever gains time here. */
+  void validAtLeastUntil(Instant until) {
+    if (until.isAfter(validUntil)) {
+      validUntil = until;
+    }
+  }
+
   public Instant getValidUntil() {
     return validUntil;
   }

@@ -60,8 +60,8 @@ class KeyServiceTest extends PostgresBackedTest {
       assertThat(second).isEqualTo(first);
       assertThat(rowsOf(rentalId)).isEqualTo(1);
       assertThat(keys.find(rentalId).orElseThrow().validUntil())
-          .as("a repeated issue does not extend the key")
-          .isEqualTo(keys.find(rentalId).orElseThrow().issuedAt().plus(TWO_HOURS));
+          .as("a redelivery lasts the whole rental, which starts when the redelivered task completes")
+          .isEqualTo(keys.find(rentalId).orElseThrow().issuedAt().plus(Duration.ofMinutes(1)).plus(TWO_HOURS));
     }
 
     @Test
