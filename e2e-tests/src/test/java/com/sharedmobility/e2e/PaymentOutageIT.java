@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The payment service is down: the application is accepted (202 PAYMENT_PENDING, never a 5xx) and the
- * charge is retried until the service is back. Runs last: it stops and restarts payment-adapter.
+ * charge is retried until the service is back. Runs last on the default stack: it stops and restarts
+ * payment-adapter.
  */
-@Order(Integer.MAX_VALUE)
+@Order(1000)
 class PaymentOutageIT extends E2eTest {
 
   /** Long enough to stay ACTIVE with the stack's short rental hour. */
@@ -24,7 +25,7 @@ class PaymentOutageIT extends E2eTest {
     Mobility vehicle = stack.claimVehicle();
     RentalApiClient alice = stack.alice();
 
-    stack.stopPaymentAdapter();
+    stack.stop(RentalStack.PAYMENT_ADAPTER);
     Response applied = alice.apply(vehicle.id(), HOURS);
     assertThat(applied.status()).as("apply while payment is down: %s", applied).isEqualTo(202);
     String id = rentalId(applied);
@@ -41,7 +42,7 @@ class PaymentOutageIT extends E2eTest {
     assertThat(page.json().path(0).path("id").asText()).as("newest on my page: %s", page).isEqualTo(id);
 
     // back on the same port and database: a retry charges it
-    stack.restartPaymentAdapter();
+    stack.restart(RentalStack.PAYMENT_ADAPTER);
     JsonNode active = awaitRental(alice, id, "ACTIVE with a key", Duration.ofSeconds(90),
         r -> "ACTIVE".equals(r.path("status").asText()) && r.hasNonNull("key"));
     assertThat(active.path("paymentStatus").asText()).as("paymentStatus of %s", active).isEqualTo("PAID");

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The three services as built, each in its own JVM on its own free port with its own fresh PostgreSQL
  * database, wired to each other the way an operator would wire them: by environment variables.
+ *
+ * <p>The default stack is shared by all test classes; a class annotated with {@link StackSettings} gets a stack
+ * with these settings instead (see {@link RentalStackExtension}).
  *
  * <p>Configuration (system properties, set by the failsafe configuration in the pom):
  * <ul>
@@ -43,15 +50,17 @@ public final class RentalStack implements AutoCloseable {
   public static final String KEY_ADAPTER = "key-adapter";
   private static final String VERSION = "0.1.0-SNAPSHOT";
 
-  /** The length of one rental hour in this stack: a 1-hour rental runs out after this long. */
+  /** The length of one rental hour in the default stack: a 1-hour rental runs out after this long. */
   public static final Duration RENTAL_HOUR = Duration.parse(System.getProperty("e2e.rentalHour", "PT3S"));
 
+  private final Settings settings;
   private final Path repoRoot;
   private final Path logDir;
   private final Duration startTimeout;
   private final ServiceProcess payment;
   private final ServiceProcess process;
   private final ServiceProcess key;
+  private final Map<String, Database> databases = new LinkedHashMap<>();
   private final Set<String> claimedVehicles = new HashSet<>();
   private List<Mobility> catalogue;
 
@@ -63,9 +72,61 @@ public final class RentalStack implements AutoCloseable {
     }
   }
 
-  private RentalStack() {
+  /**
+   * What distinguishes one stack from another: the rental hour and environment variables added to (or replacing)
+   * each service's defaults. A named stack writes its logs to {@code <e2e.logDir>/<name>/}.
+   *
+   * @param name {@code null} for the default stack
+   * @param env service name ({@link #PROCESS_APP}, ...) to extra environment variables
+   */
+  public record Settings(String name, Duration rentalHour, Map<String, Map<String, String>> env) {
+
+    public static final Settings DEFAULT = new Settings(null, RENTAL_HOUR, Map.of());
+
+    public Settings {
+      Objects.requireNonNull(rentalHour, "rentalHour");
+      env = Map.copyOf(env);
+    }
+
+    /** The settings an annotation asks for; "NAME=value" pairs per service. */
+    public static Settings of(StackSettings annotation) {
+      Map<String, Map<String, String>> env = new LinkedHashMap<>();
+      env.put(PROCESS_APP, pairs(annotation.processApp()));
+      env.put(PAYMENT_ADAPTER, pairs(annotation.paymentAdapter()));
+      env.put(KEY_ADAPTER, pairs(annotation.keyAdapter()));
+      return new Settings(annotation.name(),
+          annotation.rentalHour().isBlank() ? RENTAL_HOUR : Duration.parse(annotation.rentalHour()), env);
+    }
+
+    Map<String, String> envOf(String service) {
+      return env.getOrDefault(service, Map.of());
+    }
+
+    private static Map<String, String> pairs(String[] pairs) {
+      Map<String, String> map = new LinkedHashMap<>();
+      for (String pair : pairs) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("not NAME=value: " + pair);
+        }
+        map.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+      return Map.copyOf(map);
+    }
+
+    @Override
+    public String toString() {
+      Map<String, Map<String, String>> sorted = new java.util.TreeMap<>();
+      env.forEach((service, vars) -> sorted.put(service, new java.util.TreeMap<>(vars)));
+      return (name == null ? "default" : name) + " stack (rental hour " + rentalHour + ", extra env " + sorted + ")";
+    }
+  }
+
+  private RentalStack(Settings settings) {
+    this.settings = settings;
     repoRoot = Path.of(System.getProperty("e2e.repoRoot", "..")).toAbsolutePath().normalize();
-    logDir = Path.of(System.getProperty("e2e.logDir", "target/e2e-logs")).toAbsolutePath().normalize();
+    Path baseLogDir = Path.of(System.getProperty("e2e.logDir", "target/e2e-logs")).toAbsolutePath().normalize();
+    logDir = settings.name() == null ? baseLogDir : baseLogDir.resolve(settings.name());
     startTimeout = Duration.ofSeconds(Long.getLong("e2e.startTimeoutSeconds", 120));
     List<String> jvmOptions = Arrays.stream(System.getProperty("e2e.jvmOptions", "-Xmx384m").trim().split("\\s+"))
         .filter(s -> !s.isBlank())
@@ -75,6 +136,9 @@ public final class RentalStack implements AutoCloseable {
     Database paymentDb = PostgresTestDatabase.create("e2e_payment");
     Database keyDb = PostgresTestDatabase.create("e2e_key");
     LOG.info("databases: {}, {}, {}", rentalDb.jdbcUrl(), paymentDb.jdbcUrl(), keyDb.jdbcUrl());
+    databases.put(PROCESS_APP, rentalDb);
+    databases.put(PAYMENT_ADAPTER, paymentDb);
+    databases.put(KEY_ADAPTER, keyDb);
 
     int[] ports = freePorts(3);
     int paymentPort = ports[0];
@@ -82,17 +146,20 @@ public final class RentalStack implements AutoCloseable {
     int keyPort = ports[2];
 
     Map<String, String> paymentEnv = datasource(paymentDb);
+    paymentEnv.putAll(settings.envOf(PAYMENT_ADAPTER));
     payment = service(PAYMENT_ADAPTER, paymentPort, paymentEnv, jvmOptions);
 
     Map<String, String> processEnv = datasource(rentalDb);
     processEnv.put("PAYMENT_URL", "http://127.0.0.1:" + paymentPort);
-    processEnv.put("RENTAL_HOUR", RENTAL_HOUR.toString());
+    processEnv.put("RENTAL_HOUR", settings.rentalHour().toString());
     processEnv.put("PAYMENT_RETRY_INITIAL_DELAY", System.getProperty("e2e.paymentRetryInitialDelay", "PT2S"));
     processEnv.put("PAYMENT_RETRY_MAX_ATTEMPTS", System.getProperty("e2e.paymentRetryMaxAttempts", "6"));
+    processEnv.putAll(settings.envOf(PROCESS_APP));
     process = service(PROCESS_APP, processPort, processEnv, jvmOptions);
 
     Map<String, String> keyEnv = datasource(keyDb);
     keyEnv.put("ENGINE_REST_URL", "http://127.0.0.1:" + processPort + "/engine-rest");
+    keyEnv.putAll(settings.envOf(KEY_ADAPTER));
     key = service(KEY_ADAPTER, keyPort, keyEnv, jvmOptions);
   }
 
@@ -101,7 +168,13 @@ public final class RentalStack implements AutoCloseable {
    * waits for each readiness probe. On failure everything started so far is stopped again.
    */
   public static RentalStack start() {
-    RentalStack stack = new RentalStack();
+    return start(Settings.DEFAULT);
+  }
+
+  /** Starts a stack with these settings on fresh databases and free ports. */
+  public static RentalStack start(Settings settings) {
+    LOG.info("starting the {}", settings);
+    RentalStack stack = new RentalStack(settings);
     Thread killer = new Thread(stack::killAll, "e2e-stack-killer");
     Runtime.getRuntime().addShutdownHook(killer);
     try {
@@ -164,15 +237,61 @@ public final class RentalStack implements AutoCloseable {
     return List.of(payment, process, key);
   }
 
-  /** Stops payment-adapter (SIGTERM, then SIGKILL), leaving its port and database as they are. */
-  public void stopPaymentAdapter() {
-    payment.stop();
+  /** One of the three services by name: {@link #PROCESS_APP}, {@link #PAYMENT_ADAPTER}, {@link #KEY_ADAPTER}. */
+  public ServiceProcess service(String name) {
+    return services().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the stack"));
   }
 
-  /** Starts payment-adapter again on the same port and database and waits until it is ready. */
-  public void restartPaymentAdapter() {
-    payment.start();
-    payment.awaitReady(startTimeout);
+  /** Stops the service gracefully (SIGTERM, then SIGKILL), leaving its port and database as they are. */
+  public void stop(String service) {
+    service(service).stop();
+  }
+
+  /**
+   * {@code kill -9} of the service's JVM (see {@link ServiceProcess#kill()}), leaving its port and database as they
+   * are; returns when the JVM is gone.
+   */
+  public void kill(String service) {
+    service(service).kill();
+  }
+
+  /**
+   * Starts a stopped or killed service again on the same port, database and environment, and waits until it is
+   * ready; returns how long that took.
+   */
+  public Duration restart(String service) {
+    long t0 = System.nanoTime();
+    ServiceProcess s = service(service);
+    s.start();
+    s.awaitReady(startTimeout);
+    return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The length of one rental hour in this stack. */
+  public Duration rentalHour() {
+    return settings.rentalHour();
+  }
+
+  /** The PostgreSQL database of a service, to check its data directly. */
+  public Database database(String service) {
+    Database db = databases.get(service);
+    if (db == null) {
+      throw new IllegalArgumentException("no service " + service + " in the stack");
+    }
+    return db;
+  }
+
+  /** A new JDBC connection to the database of a service; the caller closes it. */
+  public Connection connect(String service) throws SQLException {
+    Database db = database(service);
+    return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
   }
 
   // ---------------------------------------------------------------- clients
@@ -282,6 +401,11 @@ public final class RentalStack implements AutoCloseable {
 
   private void killAll() {
     services().forEach(ServiceProcess::kill);
+  }
+
+  @Override
+  public String toString() {
+    return settings.toString();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,16 +1,26 @@
 package com.sharedmobility.e2e;
 
+import com.sharedmobility.e2e.RentalStack.Settings;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts the {@link RentalStack} once for the whole test run (all classes in the failsafe JVM share it),
- * stops it when the run ends, injects it as a parameter, and prints the services' log tails when a test
+ * Starts a {@link RentalStack} for the test classes (all classes in the failsafe JVM with the same settings share
+ * it), stops it when the run ends, injects it as a parameter, and prints the services' log tails when a test
  * fails.
+ *
+ * <p>Classes without {@link StackSettings} share the default stack. A class that asks for other settings gets a
+ * stack with those; the one running before is stopped first, so that no more than three service JVMs compete for
+ * the machine. The classes run in {@code @Order} order, so the classes of one stack follow each other.
  *
  * <pre>
  * &#64;ExtendWith(RentalStackExtension.class)
@@ -22,11 +32,15 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 public final class RentalStackExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RentalStackExtension.class);
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RentalStackExtension.class);
   private static final int LOG_LINES = 60;
 
-  /** A start that failed once fails every later class at once instead of trying for minutes again. */
-  private static RuntimeException startFailure;
+  /** The stack running now; closed when the next settings are asked for, or at the end of the run. */
+  private static RentalStack current;
+
+  /** A start that failed once fails every later class with the same settings at once instead of trying again. */
+  private static final Map<Settings, RuntimeException> START_FAILURES = new HashMap<>();
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -34,15 +48,29 @@ public final class RentalStackExtension implements BeforeAllCallback, ParameterR
   }
 
   private static synchronized RentalStack stack(ExtensionContext context) {
-    if (startFailure != null) {
-      throw new IllegalStateException("the rental stack did not start (see the first failure)", startFailure);
+    Settings wanted = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), StackSettings.class)
+        .map(Settings::of)
+        .orElse(Settings.DEFAULT);
+    if (current != null && current.settings().equals(wanted)) {
+      return current;
+    }
+    RuntimeException failure = START_FAILURES.get(wanted);
+    if (failure != null) {
+      throw new IllegalStateException("the " + wanted + " did not start (see the first failure)", failure);
+    }
+    // closes whatever stack runs when the whole run ends
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("closer", k -> new CurrentStackCloser(),
+        CurrentStackCloser.class);
+    if (current != null) {
+      LOG.info("{} needs the {}: stopping the {}", context.getDisplayName(), wanted, current);
+      current.close();
+      current = null;
     }
     try {
-      return context.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent("stack", k -> new StackResource(RentalStack.start()), StackResource.class)
-          .stack();
+      current = RentalStack.start(wanted);
+      return current;
     } catch (RuntimeException e) {
-      startFailure = e;
+      START_FAILURES.put(wanted, e);
       throw e;
     }
   }
@@ -59,11 +87,14 @@ public final class RentalStackExtension implements BeforeAllCallback, ParameterR
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    StackResource resource = context.getRoot().getStore(NAMESPACE).get("stack", StackResource.class);
-    if (resource != null) {
+    RentalStack stack;
+    synchronized (RentalStackExtension.class) {
+      stack = current;
+    }
+    if (stack != null) {
       System.err.println("\n===== " + context.getDisplayName() + " failed: " + cause
-          + "\n===== log tails of the services (full logs in " + resource.stack().logDir() + ")"
-          + resource.stack().logTails(LOG_LINES));
+          + "\n===== log tails of the services (full logs in " + stack.logDir() + ")"
+          + stack.logTails(LOG_LINES));
     }
   }
 
@@ -77,11 +108,16 @@ public final class RentalStackExtension implements BeforeAllCallback, ParameterR
     // nothing to add
   }
 
-  private record StackResource(RentalStack stack) implements ExtensionContext.Store.CloseableResource {
+  private static final class CurrentStackCloser implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
-      stack.close();
+      synchronized (RentalStackExtension.class) {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+      }
     }
   }
 }

@@ -89,11 +89,8 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(jar.toAbsolutePath().toString());
     command.add("--spring.profiles.active=local");
     try {
-      Files.createDirectories(logFile.getParent());
-      Files.writeString(logFile, "%n===== e2e: starting %s on port %d at %s =====%n%s%n".formatted(
-              name, port, Instant.now(), String.join(" ", command)),
-          StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      appendToLog("%n===== e2e: starting %s on port %d at %s =====%n%s%n".formatted(
+          name, port, Instant.now(), String.join(" ", command)));
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(jar.toAbsolutePath().getParent().toFile())
           .redirectErrorStream(true)
@@ -171,10 +168,40 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Last resort for a JVM shutdown hook: no waiting for a graceful stop. */
-  synchronized void kill() {
-    if (process != null && process.isAlive()) {
-      process.destroyForcibly();
+  /**
+   * {@code kill -9}: SIGKILL, no graceful shutdown, no shutdown hooks; open transactions die with their database
+   * connections, locks the service holds elsewhere (job locks, external task locks) stay until they expire. Waits
+   * until the JVM is gone, so that its port is free for a restart. Also the last resort of the JVM shutdown hook.
+   *
+   * @return whether a running JVM was killed
+   */
+  public synchronized boolean kill() {
+    Process p = process;
+    process = null;
+    if (p == null || !p.isAlive()) {
+      return false;
+    }
+    p.destroyForcibly();
+    try {
+      if (!p.waitFor(15, TimeUnit.SECONDS)) {
+        LOG.warn("{} (pid {}) still alive 15 s after SIGKILL", name, p.pid());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("killed {} (pid {}) with SIGKILL", name, p.pid());
+    appendToLog("%n===== e2e: killed %s (pid %d) with SIGKILL at %s =====%n".formatted(name, p.pid(), Instant.now()));
+    return true;
+  }
+
+  /** Appends a marker line to the service's log, so that a fault can be found among the service's own lines. */
+  private void appendToLog(String text) {
+    try {
+      Files.createDirectories(logFile.getParent());
+      Files.writeString(logFile, text, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      LOG.warn("cannot write to {}: {}", logFile, e.toString());
     }
   }
 

@@ -1,0 +1,36 @@
+package com.sharedmobility.e2e;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A test class (or a base class of test classes) that needs a stack configured otherwise than the shared default
+ * one. Classes with equal settings share one stack; {@link RentalStackExtension} stops the running stack before it
+ * starts one with other settings, so at most three service JVMs run at a time. Give such classes a higher
+ * {@code @Order} than the classes on the default stack, so that each stack starts once per run.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface StackSettings {
+
+  /** Names the stack; its logs go to {@code <e2e.logDir>/<name>/}. */
+  String name();
+
+  /** {@code RENTAL_HOUR} of process-app (ISO-8601); empty for the default stack's. */
+  String rentalHour() default "";
+
+  /** Extra environment variables of process-app, {@code "NAME=value"}. */
+  String[] processApp() default {};
+
+  /** Extra environment variables of payment-adapter, {@code "NAME=value"}. */
+  String[] paymentAdapter() default {};
+
+  /** Extra environment variables of key-adapter, {@code "NAME=value"}. */
+  String[] keyAdapter() default {};
+}
