@@ -3,47 +3,26 @@ package com.sharedmobility.key.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sharedmobility.key.KeyApiClient;
 import com.sharedmobility.key.KeyApiClient.Login;
-import com.sharedmobility.key.PostgresBackedTest;
-import com.sharedmobility.key.store.KeyService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The key API over a real port: answers, problem details, and who may call what. */
-class KeyApiHttpTest extends PostgresBackedTest {
+class KeyApiHttpTest extends IssuedKeyHttpTest {
 
   private static final Login VEHICLE = new Login(VEHICLE_USER, VEHICLE_PASSWORD);
   private static final Login OPERATOR = new Login(OPERATOR_USER, OPERATOR_PASSWORD);
   private static final String PROBLEM_JSON = "application/problem+json";
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private KeyService keys;
-  @Autowired
-  private ObjectMapper json;
-
-  private KeyApiClient api;
-  private String rentalId;
-  private String mobilityId;
-  private String code;
-
-  @BeforeEach
-  void issueAKey() {
-    api = new KeyApiClient(port);
-    rentalId = newRentalId();
-    mobilityId = newMobilityId();
-    code = keys.issue(rentalId, mobilityId, Duration.ofHours(2));
+  @Override
+  protected Duration keyValidity() {
+    return Duration.ofHours(2);
   }
 
   @Nested

@@ -3,11 +3,7 @@ package com.sharedmobility.key.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sharedmobility.key.KeyApiClient;
 import com.sharedmobility.key.KeyApiClient.Login;
-import com.sharedmobility.key.PostgresBackedTest;
-import com.sharedmobility.key.store.KeyService;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,13 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,32 +32,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * correct key lasts twice as long; parallel guesses never get more than 5 evaluated.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class VerifyLockoutHttpTest extends PostgresBackedTest {
+class VerifyLockoutHttpTest extends IssuedKeyHttpTest {
 
   private static final Login VEHICLE = new Login(VEHICLE_USER, VEHICLE_PASSWORD);
   private static final int MAX_FAILURES = 5;
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private KeyService keys;
-  @Autowired
-  private ObjectMapper json;
   @Autowired
   private JdbcTemplate jdbc;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(20);
-  private KeyApiClient api;
-  private String rentalId;
-  private String mobilityId;
-  private String code;
 
-  @BeforeEach
-  void issueAKey() {
-    api = new KeyApiClient(port);
-    rentalId = newRentalId();
-    mobilityId = newMobilityId();
-    code = keys.issue(rentalId, mobilityId, Duration.ofDays(1));
+  @Override
+  protected Duration keyValidity() {
+    return Duration.ofDays(1);
   }
 
   @AfterEach
