@@ -24,6 +24,11 @@ public class PriceList {
     Number amount = decisions.evaluateDecisionTableByKey(PRICING_DECISION_KEY,
             Map.of(MOBILITY_TYPE, type.name(), HOURS, 1))
         .getSingleEntry();
-    return BigDecimal.valueOf(amount.doubleValue()).setScale(2, RoundingMode.HALF_UP);
+    return money(amount);
+  }
+
+  /** The decision answers a double; every amount the service shows or charges has cents. */
+  public static BigDecimal money(Number decisionAmount) {
+    return BigDecimal.valueOf(decisionAmount.doubleValue()).setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -9,12 +9,11 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 
+import com.sharedmobility.rental.catalogue.PriceList;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.process.RentalProcess.Errors;
 import com.sharedmobility.rental.readmodel.PaymentStatus;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,7 +43,7 @@ public class ChargePaymentDelegate implements JavaDelegate {
     int attempt = previousAttempts == null ? 1 : previousAttempts + 1;
     execution.setVariable(PAYMENT_ATTEMPTS, attempt);
     ChargeRequest request = new ChargeRequest(
-        BigDecimal.valueOf(((Number) execution.getVariable(AMOUNT)).doubleValue()).setScale(2, RoundingMode.HALF_UP),
+        PriceList.money((Number) execution.getVariable(AMOUNT)),
         (String) execution.getVariable(CURRENCY),
         (String) execution.getVariable(PAYMENT_METHOD),
         (String) execution.getVariable(CUSTOMER));

@@ -10,8 +10,7 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.STATUS;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import com.sharedmobility.rental.catalogue.PriceList;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +44,7 @@ public class RentalStatusProjection {
         (String) execution.getVariable(CUSTOMER),
         (String) execution.getVariable(MOBILITY_ID),
         ((Number) execution.getVariable(HOURS)).intValue(),
-        amount == null ? null : BigDecimal.valueOf(amount.doubleValue()).setScale(2, RoundingMode.HALF_UP),
+        amount == null ? null : PriceList.money(amount),
         (String) execution.getVariable(CURRENCY),
         rentalStatus,
         paymentStatus == null ? PaymentStatus.NONE : PaymentStatus.valueOf((String) paymentStatus),
