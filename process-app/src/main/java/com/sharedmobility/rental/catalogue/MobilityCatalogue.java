@@ -33,15 +33,12 @@ public class MobilityCatalogue {
 
   /**
    * Locks the vehicle's row until the transaction ends: two applications for one vehicle take turns, so the
-   * second sees the first one's rental and is refused.
+   * second sees the first one's rental and is refused. Returns the vehicle's type: all the process needs to price.
    */
-  public Optional<Mobility> lockForRental(String id) {
-    return jdbc.sql("SELECT id, type, name FROM mobility WHERE id = :id FOR UPDATE")
+  public Optional<MobilityType> lockForRental(String id) {
+    return jdbc.sql("SELECT type FROM mobility WHERE id = :id FOR UPDATE")
         .param("id", id)
-        .query((rs, row) -> {
-          MobilityType type = MobilityType.valueOf(rs.getString("type"));
-          return new Mobility(rs.getString("id"), type, rs.getString("name"), prices.pricePerHour(type));
-        })
+        .query((rs, row) -> MobilityType.valueOf(rs.getString("type")))
         .optional();
   }
 }

@@ -11,7 +11,7 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_DURATION;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 
-import com.sharedmobility.rental.catalogue.Mobility;
+import com.sharedmobility.rental.catalogue.MobilityType;
 import com.sharedmobility.rental.catalogue.MobilityCatalogue;
 import com.sharedmobility.rental.config.RentalProperties;
 import com.sharedmobility.rental.process.RentalProcess;
@@ -48,10 +48,10 @@ public class ApplyForRental {
 
   @Transactional
   public RentalView apply(String customer, String mobilityId, int hours, String paymentMethod) {
-    Mobility mobility = catalogue.lockForRental(mobilityId)
+    MobilityType type = catalogue.lockForRental(mobilityId)
         .orElseThrow(() -> RentalProblem.unknownMobility(mobilityId));
-    if (readModel.hasLiveRental(mobility.id())) {
-      throw RentalProblem.vehicleUnavailable(mobility.id());
+    if (readModel.hasLiveRental(mobilityId)) {
+      throw RentalProblem.vehicleUnavailable(mobilityId);
     }
     String rentalId = UUID.randomUUID().toString();
     runtime.createProcessInstanceByKey(RentalProcess.PROCESS_KEY)
@@ -59,8 +59,8 @@ public class ApplyForRental {
         .setVariables(Variables.createVariables()
             .putValue(RENTAL_ID, rentalId)
             .putValue(CUSTOMER, customer)
-            .putValue(MOBILITY_ID, mobility.id())
-            .putValue(MOBILITY_TYPE, mobility.type().name())
+            .putValue(MOBILITY_ID, mobilityId)
+            .putValue(MOBILITY_TYPE, type.name())
             .putValue(HOURS, hours)
             .putValue(RENTAL_DURATION, properties.hour().multipliedBy(hours).toString())
             .putValue(PAYMENT_METHOD, paymentMethod == null ? DEFAULT_PAYMENT_METHOD : paymentMethod)
