@@ -29,20 +29,27 @@ public class KeyApiClient {
     }
   }
 
+  private static final String JSON = "application/json, application/problem+json";
+
   public HttpResponse<String> postJson(String path, String body, Login login) {
-    return send(request(path, login)
+    return send(request(path, login, JSON)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)), login);
   }
 
   public HttpResponse<String> get(String path, Login login) {
-    return send(request(path, login).GET(), login);
+    return send(request(path, login, JSON).GET(), login);
   }
 
-  private HttpRequest.Builder request(String path, Login login) {
+  /** A GET of plain text, as Prometheus scrapes. */
+  public HttpResponse<String> getText(String path, Login login) {
+    return send(request(path, login, "text/plain, application/problem+json").GET(), login);
+  }
+
+  private HttpRequest.Builder request(String path, Login login, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(10))
-        .header("Accept", "application/json, application/problem+json");
+        .header("Accept", accept);
     if (login != null) {
       request.header("Authorization", login.header());
     }

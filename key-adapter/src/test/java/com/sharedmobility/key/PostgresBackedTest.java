@@ -5,6 +5,7 @@ import com.sharedmobility.testsupport.PostgresTestDatabase.Database;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * from the settings a deployment would set, and a worker that never polls: no engine runs here. Tests keep apart
  * by using fresh rental and vehicle ids.
  */
+// metrics exported as in production: Spring Boot's tests switch the Prometheus registry off otherwise
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.client.disable-auto-fetching=true",
     "KEYS_VEHICLE_USERNAME=" + PostgresBackedTest.VEHICLE_USER,

@@ -12,6 +12,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,15 +22,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * One Spring context for the process and API tests: the real process, delegates and read model on the local
  * profile's H2, with the payment service replaced by a mock and the job executor off, so a test fires timers and
- * asynchronous continuations itself.
+ * asynchronous continuations itself; engine figures for the metrics are read afresh at each scrape.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
     "rental.hour=PT1M",
     "rental.payment.retry.max-attempts=3",
     "rental.payment.retry.initial-delay=PT10S",
-    "rental.reconciliation.interval=PT24H"})
+    "rental.reconciliation.interval=PT24H",
+    "rental.metrics.engine-state-ttl=PT0S"})
 @ActiveProfiles("local")
+// metrics are exported as in production (Spring Boot's tests switch the Prometheus registry off otherwise)
+@AutoConfigureObservability(tracing = false)
 @Import(ProcessEngineCoverageConfiguration.class)
 public abstract class RentalTestBase {
 

@@ -9,6 +9,15 @@ public final class RentalProcess {
   public static final String PROCESS_KEY = "rental";
   public static final String PRICING_DECISION_KEY = "pricing";
 
+  /** Activities that services outside the model look for (monitoring). */
+  public static final class Activities {
+    /** The Tasklist task of group ops when no key could be issued automatically. */
+    public static final String ISSUE_KEY_MANUALLY = "Task_IssueKeyManually";
+
+    private Activities() {
+    }
+  }
+
   /** External task topics, done by the key service. */
   public static final class Topics {
     public static final String ISSUE_KEY = "issue-key";

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /** The model and the shared names stay in step, and the model keeps the habits of the team. */
@@ -36,6 +37,8 @@ class RentalModelTest {
     assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
         .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE,
             RentalProcess.Errors.KEY_NOT_ISSUABLE, RentalProcess.Errors.KEY_REJECTED);
+    assertThat((Object) model.getModelElementById(RentalProcess.Activities.ISSUE_KEY_MANUALLY))
+        .isInstanceOf(UserTask.class);
   }
 
   @Test

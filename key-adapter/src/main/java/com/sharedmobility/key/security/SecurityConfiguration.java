@@ -3,8 +3,6 @@ package com.sharedmobility.key.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sharedmobility.support.security.ProblemSecurityHandlers;
 import com.sharedmobility.support.security.StatelessBasicSecurity;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic for machine callers, no session and no CSRF token, since no browser holds a session here. Vehicles
- * verify keys, operators read them; health and info are open; everything else is denied.
+ * verify keys, operators read them and the metrics; health and info are open; everything else is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,8 +23,7 @@ class SecurityConfiguration {
     return StatelessBasicSecurity.serviceApi(http, new ProblemSecurityHandlers(json, "key-adapter"),
             requests -> requests
                 .requestMatchers(HttpMethod.POST, "/keys/verify").hasRole(Roles.VEHICLE)
-                .requestMatchers(HttpMethod.GET, "/keys/**").hasRole(Roles.OPERATOR)
-                .requestMatchers(EndpointRequest.to(MetricsEndpoint.class)).hasRole(Roles.OPERATOR))
+                .requestMatchers(HttpMethod.GET, "/keys/**").hasRole(Roles.OPERATOR))
         .build();
   }
 

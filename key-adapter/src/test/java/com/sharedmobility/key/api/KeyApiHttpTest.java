@@ -188,6 +188,7 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
     void everythingElseIsDeniedEvenToKnownAccounts() throws Exception {
       assertProblem(api.get("/anything", OPERATOR), 403, "/anything");
       assertProblem(api.get("/actuator/metrics", VEHICLE), 403, "/actuator/metrics");
+      assertProblem(api.getText("/actuator/prometheus", VEHICLE), 403, "/actuator/prometheus");
     }
 
     @Test
@@ -200,6 +201,9 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
       }
       assertThat(api.get("/actuator/info", null).statusCode()).isEqualTo(200);
       assertThat(api.get("/actuator/metrics", OPERATOR).statusCode()).isEqualTo(200);
+      HttpResponse<String> scrape = api.getText("/actuator/prometheus", OPERATOR);
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("http_server_requests_seconds", "jvm_memory_used_bytes");
     }
   }
 

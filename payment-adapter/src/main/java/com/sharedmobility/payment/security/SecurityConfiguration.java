@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic for service-to-service calls, no session and no CSRF token, since no browser holds a session here.
- * Only the payment client moves money (charge, refund); it and operators may read payments; health and info are
+ * Only the payment client moves money (charge, refund); it and operators may read payments, operators the metrics; health and info are
  * open; everything else is denied.
  */
 @Configuration(proxyBeanMethods = false)

@@ -12,6 +12,7 @@ import com.sharedmobility.testsupport.PostgresTestDatabase;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -30,6 +31,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * deployment would set. All subclasses share one application and one database, so every test uses rental ids of
  * its own. The helpers call as the payment client (process-app's account) unless told otherwise.
  */
+// metrics exported as in production: Spring Boot's tests switch the Prometheus registry off otherwise
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // A little provider latency widens the window in which concurrent requests overlap.
     "payment.simulator.latency=20ms",

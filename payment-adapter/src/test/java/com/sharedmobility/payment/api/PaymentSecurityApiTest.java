@@ -102,15 +102,27 @@ class PaymentSecurityApiTest extends PaymentApiTestSupport {
     assertUnauthorized(anonymous.getForEntity("/actuator/env", JsonNode.class));
     assertUnauthorized(anonymous.getForEntity("/actuator/metrics", JsonNode.class));
 
+    assertUnauthorized(anonymous.getForEntity("/actuator/prometheus", JsonNode.class));
+    assertProblem(http.getForEntity("/actuator/metrics", JsonNode.class), HttpStatus.FORBIDDEN);
+    assertProblem(http.getForEntity("/actuator/prometheus", JsonNode.class), HttpStatus.FORBIDDEN);
+
     for (TestRestTemplate account : new TestRestTemplate[] {http, operator()}) {
       assertProblem(account.getForEntity("/anything", JsonNode.class), HttpStatus.FORBIDDEN);
-      assertProblem(account.getForEntity("/actuator/metrics", JsonNode.class), HttpStatus.FORBIDDEN);
       assertProblem(account.getForEntity("/actuator/env", JsonNode.class), HttpStatus.FORBIDDEN);
       assertProblem(account.exchange("/payments/{id}", HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class,
           UUID.randomUUID()), HttpStatus.FORBIDDEN);
       assertProblem(account.exchange("/payments/{id}", HttpMethod.PUT, HttpEntity.EMPTY, JsonNode.class,
           UUID.randomUUID()), HttpStatus.FORBIDDEN);
     }
+  }
+
+  @Test
+  void operatorsReadTheMetricsAlsoAsPrometheus() {
+    assertThat(operator().getForEntity("/actuator/metrics", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> scrape = operator().getForEntity("/actuator/prometheus", String.class);
+
+    assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(scrape.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes", "hikaricp_connections");
   }
 
   @Test

@@ -22,7 +22,8 @@ public record RentalProperties(@NotNull Duration hour,
                                @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
                                @Valid @NotNull Payment payment,
                                @Valid @NotNull Reconciliation reconciliation,
-                               @Valid @NotNull KeyWorker keyWorker) {
+                               @Valid @NotNull KeyWorker keyWorker,
+                               @Valid @NotNull Operator operator) {
 
   /**
    * The payment service: where it is, how process-app authenticates to it, and how often and how far apart the
@@ -37,6 +38,11 @@ public record RentalProperties(@NotNull Duration hour,
   /** The technical Camunda user the key service's worker signs in to engine REST with. */
   public record KeyWorker(@NotBlank(message = "must be set (env KEY_WORKER_USERNAME)") String username,
                           @NotBlank(message = "must be set (env KEY_WORKER_PASSWORD)") String password) {
+  }
+
+  /** The staff account that reads the actuator's metrics (Prometheus scrapes with it). */
+  public record Operator(@NotBlank(message = "must be set (env RENTAL_OPERATOR_USERNAME)") String username,
+                         @NotBlank(message = "must be set (env RENTAL_OPERATOR_PASSWORD)") String password) {
   }
 
   /**

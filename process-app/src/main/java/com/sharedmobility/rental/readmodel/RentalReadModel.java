@@ -3,6 +3,7 @@ package com.sharedmobility.rental.readmodel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,11 @@ public class RentalReadModel {
           statuses.put(rs.getString("id"), RentalStatus.valueOf(rs.getString("status")));
         });
     return statuses;
+  }
+
+  public Optional<Instant> createdAt(String id) {
+    return jdbc.sql("SELECT created_at FROM rental WHERE id = :id").param("id", id)
+        .query(Timestamp.class).optional().map(Timestamp::toInstant);
   }
 
   public boolean hasLiveRental(String mobilityId) {

@@ -11,7 +11,9 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_I
 import static com.sharedmobility.rental.process.RentalProcess.Variables.STATUS;
 
 import com.sharedmobility.rental.catalogue.PriceList;
+import com.sharedmobility.rental.metrics.RentalOutcomeMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,12 @@ public class RentalStatusProjection {
 
   private final RentalReadModel readModel;
   private final Clock clock;
+  private final RentalOutcomeMetrics metrics;
 
-  public RentalStatusProjection(RentalReadModel readModel, Clock clock) {
+  public RentalStatusProjection(RentalReadModel readModel, Clock clock, RentalOutcomeMetrics metrics) {
     this.readModel = readModel;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Sets the process variable {@code status} and writes status, payment status and key to the read model. */
@@ -39,8 +43,13 @@ public class RentalStatusProjection {
     Instant now = clock.instant();
     Object paymentStatus = execution.getVariable(PAYMENT_STATUS);
     Number amount = (Number) execution.getVariable(AMOUNT);
+    String rentalId = (String) execution.getVariable(RENTAL_ID);
+    if (rentalStatus == RentalStatus.ACTIVE) {
+      readModel.createdAt(rentalId).ifPresent(applied -> metrics.activated(Duration.between(applied, now)));
+    }
+    metrics.reached(rentalStatus);
     readModel.save(new RentalView(
-        (String) execution.getVariable(RENTAL_ID),
+        rentalId,
         (String) execution.getVariable(CUSTOMER),
         (String) execution.getVariable(MOBILITY_ID),
         ((Number) execution.getVariable(HOURS)).intValue(),

@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.security;
 
+import com.sharedmobility.rental.config.RentalProperties;
 import com.sharedmobility.support.security.ApiUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,18 +11,19 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The seeded users of the local profile (see rental-api.md) as far as Spring Security is concerned: the customers,
- * and the operator and administrator for the actuator. They exist in no other profile.
+ * the operator ({@code rental.operator}, ops in this profile) and the administrator for the actuator. The
+ * customers and the administrator exist in no other profile.
  */
 @Configuration
 @Profile("local")
 public class LocalUsers {
 
   @Bean
-  UserDetailsService localCustomers() {
+  UserDetailsService localCustomers(RentalProperties settings) {
     return new InMemoryUserDetailsManager(
         user("alice", SecurityConfig.CUSTOMER),
         user("bob", SecurityConfig.CUSTOMER),
-        user("ops", SecurityConfig.OPERATOR),
+        OperatorAccount.of(settings),
         user("admin", SecurityConfig.ADMIN));
   }
 

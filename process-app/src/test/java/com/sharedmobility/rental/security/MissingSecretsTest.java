@@ -16,7 +16,9 @@ class MissingSecretsTest {
         .hasMessageContaining("PAYMENT_CLIENT_USERNAME")
         .hasMessageContaining("PAYMENT_CLIENT_PASSWORD")
         .hasMessageContaining("KEY_WORKER_USERNAME")
-        .hasMessageContaining("KEY_WORKER_PASSWORD");
+        .hasMessageContaining("KEY_WORKER_PASSWORD")
+        .hasMessageContaining("RENTAL_OPERATOR_USERNAME")
+        .hasMessageContaining("RENTAL_OPERATOR_PASSWORD");
   }
 
   @Test
@@ -24,7 +26,8 @@ class MissingSecretsTest {
     // command-line arguments: they outrank application.yml, as environment variables do
     assertThatThrownBy(() -> app().run(
         "--rental.payment.username=process-app", "--rental.payment.password=secret",
-        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=secret"))
+        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=secret",
+        "--rental.operator.username=monitor", "--rental.operator.password=secret"))
         .rootCause().hasMessageContaining("OAUTH2_ISSUER_URI");
   }
 

@@ -13,6 +13,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 /** The filter chain parts every service API shares; the service adds who may call what. */
 public final class StatelessBasicSecurity {
 
+  /** The role that may read a service's metrics, also in Prometheus' format. */
+  public static final String OPERATOR = "OPERATOR";
+
   private StatelessBasicSecurity() {
   }
 
@@ -32,8 +35,8 @@ public final class StatelessBasicSecurity {
 
   /**
    * {@link #apply} for a service that is the chain's only API: health and info are open, error dispatches too (so
-   * that an error keeps its status), the service's rules decide its own paths, and whatever they do not name is
-   * denied.
+   * that an error keeps its status), metrics are for {@link #OPERATOR}s, the service's rules decide its own paths,
+   * and whatever they do not name is denied.
    */
   public static HttpSecurity serviceApi(HttpSecurity http, ProblemSecurityHandlers problems,
       Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
@@ -42,6 +45,7 @@ public final class StatelessBasicSecurity {
       requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
       rules.customize(requests);
       requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+          .requestMatchers(EndpointRequest.to("metrics", "prometheus")).hasRole(OPERATOR)
           .anyRequest().denyAll();
     }), problems);
   }
