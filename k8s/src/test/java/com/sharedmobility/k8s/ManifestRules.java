@@ -1,7 +1,6 @@
 package com.sharedmobility.k8s;
 
 import com.sharedmobility.k8s.Manifests.Workload;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,12 +54,12 @@ final class ManifestRules {
 
   /** Every namespaced object lives in the application's namespace. */
   List<String> namespaces() {
-    return violations((object, found) -> {
-      String namespace = object.getMetadata().getNamespace();
-      if (!(object instanceof V1Namespace) && !NAMESPACE.equals(namespace)) {
-        found.accept(object, "is in namespace " + namespace + ", not " + NAMESPACE);
-      }
-    });
+    return manifests.objects().stream()
+        .filter(object -> !(object instanceof V1Namespace))
+        .filter(object -> !NAMESPACE.equals(object.getMetadata().getNamespace()))
+        .map(object -> object.getKind() + " " + object.getMetadata().getName() + " is in namespace "
+            + object.getMetadata().getNamespace() + ", not " + NAMESPACE)
+        .toList();
   }
 
   /**
@@ -352,15 +350,6 @@ final class ManifestRules {
             .filter(variable -> !settings.reads(service, variable))
             .forEach(variable -> found.add(workload + " sets " + variable + ", which " + service + " never reads"));
       }
-    }
-    return found;
-  }
-
-  private List<String> violations(BiConsumer<KubernetesObject, BiConsumer<KubernetesObject, String>> rule) {
-    List<String> found = new ArrayList<>();
-    for (KubernetesObject object : manifests.objects()) {
-      rule.accept(object, (culprit, problem) ->
-          found.add(culprit.getKind() + " " + culprit.getMetadata().getName() + " " + problem));
     }
     return found;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class ServiceSettings {
   private static final Pattern JAVA_NAME = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
 
   private final Path repository;
+  private final Map<String, Set<String>> readByService = new HashMap<>();
 
   /** @param repository the project's root, where the service modules are */
   ServiceSettings(Path repository) {
@@ -54,7 +56,8 @@ final class ServiceSettings {
   }
 
   boolean reads(String service, String variable) {
-    return BOUND_BY_FRAMEWORK.matcher(variable).matches() || read(service).contains(variable);
+    return BOUND_BY_FRAMEWORK.matcher(variable).matches()
+        || readByService.computeIfAbsent(service, this::read).contains(variable);
   }
 
   private static void collect(Path directory, String suffix, Pattern pattern, Set<String> names) {
