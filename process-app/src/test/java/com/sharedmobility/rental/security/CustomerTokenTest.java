@@ -52,6 +52,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "rental.payment.password=test-secret",
     "rental.key-worker.username=keyworker",
     "rental.key-worker.password=test-secret",
+    "rental.operator.username=monitor",
+    "rental.operator.password=test-secret",
     "rental.reconciliation.interval=PT24H"})
 @ActiveProfiles("production")
 class CustomerTokenTest {
@@ -125,12 +127,26 @@ class CustomerTokenTest {
 
   @Test
   void theLocalUsersDoNotExistHere() throws Exception {
-    HttpRequest basic = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mypages"))
-        .header("Authorization", "Basic YWxpY2U6YWxpY2U=")
-        .build();
+    assertThat(basic("/mypages", "alice", "alice").statusCode()).isEqualTo(401);
+  }
 
-    assertThat(HttpClient.newHttpClient().send(basic, HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(401);
+  @Test
+  void onlyTheOperatorAccountReadsTheMetrics() throws Exception {
+    String carol = token(PROVIDER_KEY, "carol", ISSUER, "rentals", Instant.now().plusSeconds(300));
+
+    assertThat(basic("/actuator/metrics", "monitor", "test-secret").statusCode()).isEqualTo(200);
+    assertThat(basic("/actuator/metrics", "monitor", "guess").statusCode()).isEqualTo(401);
+    assertThat(basic("/actuator/metrics", "admin", "admin").statusCode()).isEqualTo(401);
+    assertThat(send(carol, "GET", "/actuator/metrics", null).statusCode()).isEqualTo(401);
+    assertThat(basic("/mypages", "monitor", "test-secret").statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<String> basic(String path, String user, String password) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String bearer, String method, String path, String body)
