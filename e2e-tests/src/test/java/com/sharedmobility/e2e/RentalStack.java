@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class RentalStack implements AutoCloseable {
   private final Path logDir;
   private final Duration startTimeout;
   private final ServiceProcess payment;
-  private final ServiceProcess process;
+  /** process-app's nodes on one database; the first is named process-app, the others process-app-2, ... */
+  private final List<ServiceProcess> processNodes = new ArrayList<>();
   private final ServiceProcess key;
   private final Map<String, Database> databases = new LinkedHashMap<>();
   private final Set<String> claimedVehicles = new HashSet<>();
@@ -79,12 +81,16 @@ public final class RentalStack implements AutoCloseable {
    * @param name {@code null} for the default stack
    * @param env service name ({@link #PROCESS_APP}, ...) to extra environment variables
    */
-  public record Settings(String name, Duration rentalHour, Map<String, Map<String, String>> env) {
+  public record Settings(String name, Duration rentalHour, int processAppNodes,
+                         Map<String, Map<String, String>> env) {
 
-    public static final Settings DEFAULT = new Settings(null, RENTAL_HOUR, Map.of());
+    public static final Settings DEFAULT = new Settings(null, RENTAL_HOUR, 1, Map.of());
 
     public Settings {
       Objects.requireNonNull(rentalHour, "rentalHour");
+      if (processAppNodes < 1) {
+        throw new IllegalArgumentException("at least one process-app node");
+      }
       env = Map.copyOf(env);
     }
 
@@ -95,7 +101,8 @@ public final class RentalStack implements AutoCloseable {
       env.put(PAYMENT_ADAPTER, pairs(annotation.paymentAdapter()));
       env.put(KEY_ADAPTER, pairs(annotation.keyAdapter()));
       return new Settings(annotation.name(),
-          annotation.rentalHour().isBlank() ? RENTAL_HOUR : Duration.parse(annotation.rentalHour()), env);
+          annotation.rentalHour().isBlank() ? RENTAL_HOUR : Duration.parse(annotation.rentalHour()),
+          annotation.processAppNodes(), env);
     }
 
     Map<String, String> envOf(String service) {
@@ -118,7 +125,8 @@ public final class RentalStack implements AutoCloseable {
     public String toString() {
       Map<String, Map<String, String>> sorted = new java.util.TreeMap<>();
       env.forEach((service, vars) -> sorted.put(service, new java.util.TreeMap<>(vars)));
-      return (name == null ? "default" : name) + " stack (rental hour " + rentalHour + ", extra env " + sorted + ")";
+      return (name == null ? "default" : name) + " stack (rental hour " + rentalHour + ", process-app nodes "
+          + processAppNodes + ", extra env " + sorted + ")";
     }
   }
 
@@ -140,10 +148,9 @@ public final class RentalStack implements AutoCloseable {
     databases.put(PAYMENT_ADAPTER, paymentDb);
     databases.put(KEY_ADAPTER, keyDb);
 
-    int[] ports = freePorts(3);
+    int[] ports = freePorts(2 + settings.processAppNodes());
     int paymentPort = ports[0];
-    int processPort = ports[1];
-    int keyPort = ports[2];
+    int keyPort = ports[1];
 
     Map<String, String> paymentEnv = datasource(paymentDb);
     paymentEnv.putAll(settings.envOf(PAYMENT_ADAPTER));
@@ -155,10 +162,13 @@ public final class RentalStack implements AutoCloseable {
     processEnv.put("PAYMENT_RETRY_INITIAL_DELAY", System.getProperty("e2e.paymentRetryInitialDelay", "PT2S"));
     processEnv.put("PAYMENT_RETRY_MAX_ATTEMPTS", System.getProperty("e2e.paymentRetryMaxAttempts", "6"));
     processEnv.putAll(settings.envOf(PROCESS_APP));
-    process = service(PROCESS_APP, processPort, processEnv, jvmOptions);
+    for (int node = 1; node <= settings.processAppNodes(); node++) {
+      processNodes.add(service(PROCESS_APP, node == 1 ? PROCESS_APP : PROCESS_APP + "-" + node, ports[node + 1],
+          processEnv, jvmOptions));
+    }
 
     Map<String, String> keyEnv = datasource(keyDb);
-    keyEnv.put("ENGINE_REST_URL", "http://127.0.0.1:" + processPort + "/engine-rest");
+    keyEnv.put("ENGINE_REST_URL", processNodes.get(processNodes.size() - 1).baseUrl() + "/engine-rest");
     keyEnv.putAll(settings.envOf(KEY_ADAPTER));
     key = service(KEY_ADAPTER, keyPort, keyEnv, jvmOptions);
   }
@@ -196,16 +206,20 @@ public final class RentalStack implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     payment.start();
-    process.start();
+    processNodes.get(0).start();
     CompletableFuture<Void> paymentReady = CompletableFuture.runAsync(() -> payment.awaitReady(startTimeout));
-    CompletableFuture<Void> processReady = CompletableFuture.runAsync(() -> process.awaitReady(startTimeout));
+    processNodes.get(0).awaitReady(startTimeout);
+    // further nodes once the first has created the schema and deployed the models, as in a rolling start
+    for (ServiceProcess node : processNodes.subList(1, processNodes.size())) {
+      node.start();
+      node.awaitReady(startTimeout);
+    }
     join(paymentReady);
-    join(processReady);
     key.start();
     key.awaitReady(startTimeout);
     LOG.info("stack ready after {} s: process-app {}, payment-adapter {}, key-adapter {}; logs in {}",
-        Duration.ofNanos(System.nanoTime() - t0).toSeconds(), process.baseUrl(), payment.baseUrl(),
-        key.baseUrl(), logDir);
+        Duration.ofNanos(System.nanoTime() - t0).toSeconds(), processNodes.stream().map(ServiceProcess::baseUrl)
+            .toList(), payment.baseUrl(), key.baseUrl(), logDir);
   }
 
   private static void join(CompletableFuture<Void> future) {
@@ -221,8 +235,14 @@ public final class RentalStack implements AutoCloseable {
 
   // ---------------------------------------------------------------- the services
 
+  /** The first process-app node. */
   public ServiceProcess processApp() {
-    return process;
+    return processNodes.get(0);
+  }
+
+  /** All process-app nodes, the first first. */
+  public List<ServiceProcess> processAppNodes() {
+    return List.copyOf(processNodes);
   }
 
   public ServiceProcess paymentAdapter() {
@@ -234,7 +254,11 @@ public final class RentalStack implements AutoCloseable {
   }
 
   public List<ServiceProcess> services() {
-    return List.of(payment, process, key);
+    List<ServiceProcess> all = new ArrayList<>();
+    all.add(payment);
+    all.addAll(processNodes);
+    all.add(key);
+    return all;
   }
 
   /** One of the three services by name: {@link #PROCESS_APP}, {@link #PAYMENT_ADAPTER}, {@link #KEY_ADAPTER}. */
@@ -296,8 +320,18 @@ public final class RentalStack implements AutoCloseable {
 
   // ---------------------------------------------------------------- clients
 
+  /** A customer's client of the first process-app node that is alive, as a load balancer would route. */
   public RentalApiClient customer(String user) {
-    return RentalApiClient.as(process.baseUrl(), user, user);
+    return RentalApiClient.as(liveProcessNode().baseUrl(), user, user);
+  }
+
+  /** A customer's client of one process-app node. */
+  public RentalApiClient customerAt(ServiceProcess node, String user) {
+    return RentalApiClient.as(node.baseUrl(), user, user);
+  }
+
+  private ServiceProcess liveProcessNode() {
+    return processNodes.stream().filter(ServiceProcess::isAlive).findFirst().orElse(processNodes.get(0));
   }
 
   public RentalApiClient alice() {
@@ -309,7 +343,7 @@ public final class RentalStack implements AutoCloseable {
   }
 
   public RentalApiClient anonymous() {
-    return RentalApiClient.anonymous(process.baseUrl());
+    return RentalApiClient.anonymous(liveProcessNode().baseUrl());
   }
 
   /** key-adapter as a vehicle's on-board unit: {@code POST /keys/verify}. */
@@ -390,7 +424,9 @@ public final class RentalStack implements AutoCloseable {
   /** Stops key-adapter first (it polls process-app), then process-app, then payment-adapter. */
   @Override
   public void close() {
-    for (ServiceProcess s : List.of(key, process, payment)) {
+    List<ServiceProcess> order = new ArrayList<>(services());
+    Collections.reverse(order);
+    for (ServiceProcess s : order) {
       try {
         s.stop();
       } catch (RuntimeException e) {
@@ -411,8 +447,13 @@ public final class RentalStack implements AutoCloseable {
   // ---------------------------------------------------------------- helpers
 
   private ServiceProcess service(String module, int port, Map<String, String> env, List<String> jvmOptions) {
+    return service(module, module, port, env, jvmOptions);
+  }
+
+  private ServiceProcess service(String module, String name, int port, Map<String, String> env,
+                                 List<String> jvmOptions) {
     Path jar = repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
-    return new ServiceProcess(module, jar, port, env, logDir.resolve(module + ".log"), jvmOptions);
+    return new ServiceProcess(name, jar, port, env, logDir.resolve(name + ".log"), jvmOptions);
   }
 
   private static Map<String, String> datasource(Database db) {

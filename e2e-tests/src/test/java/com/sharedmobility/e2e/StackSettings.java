@@ -25,6 +25,12 @@ public @interface StackSettings {
   /** {@code RENTAL_HOUR} of process-app (ISO-8601); empty for the default stack's. */
   String rentalHour() default "";
 
+  /**
+   * How many process-app nodes share process-app's database, the way Camunda 7 clusters; key-adapter talks to the
+   * last one, the customer clients to the first one that is alive.
+   */
+  int processAppNodes() default 1;
+
   /** Extra environment variables of process-app, {@code "NAME=value"}. */
   String[] processApp() default {};
 
