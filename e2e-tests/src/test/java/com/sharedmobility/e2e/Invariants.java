@@ -126,7 +126,8 @@ public final class Invariants {
             + ", refunds " + refunds));
       }
       Key key = data.keys().get(id);
-      if (!refunds.isEmpty() && key != null
+      // a tombstone is no key: nothing to revoke before the refund (it only bars a key from coming later)
+      if (!refunds.isEmpty() && key != null && !key.tombstone()
           && (key.revokedAt() == null || refunds.get(0).bookedAt().isBefore(key.revokedAt()))) {
         violations.get(REFUND_BEFORE_REVOKE).add(new Violation(REFUND_BEFORE_REVOKE, id, "refund booked at "
             + refunds.get(0).bookedAt() + ", key " + key.status() + " revoked at " + key.revokedAt()
@@ -152,9 +153,10 @@ public final class Invariants {
         if (key != null && "ISSUED".equals(key.status()) && !key.liveAt(t)
             && key.validUntil().isAfter(t.minus(timeUpGrace))) {
           activeTimeUp++; // its time is up; the process completes it in a moment
-        } else if (key == null || !key.liveAt(t) || !key.code().equals(rental.key())) {
+        } else if (key == null || key.tombstone() || !key.liveAt(t) || !key.code().equals(rental.key())) {
           violations.get(ACTIVE_WITHOUT_KEY).add(new Violation(ACTIVE_WITHOUT_KEY, rental.id(), key == null
               ? "no key in the key store"
+              : key.tombstone() ? "no key: revoked at " + key.revokedAt() + " before it had one"
               : "key " + key.status() + ", valid until " + key.validUntil() + ", revoked at " + key.revokedAt()
                   + (key.code().equals(rental.key()) ? "" : ", read model shows another code")));
         }
@@ -200,8 +202,10 @@ public final class Invariants {
     f.put("... of them refunded", orphansRefunded);
     long live = data.keys().values().stream().filter(k -> k.liveAt(t)).count();
     long expired = data.keys().values().stream().filter(k -> "ISSUED".equals(k.status()) && !k.liveAt(t)).count();
-    long revoked = data.keys().values().stream().filter(k -> "REVOKED".equals(k.status())).count();
+    long tombstones = data.keys().values().stream().filter(Key::tombstone).count();
+    long revoked = data.keys().values().stream().filter(k -> "REVOKED".equals(k.status())).count() - tombstones;
     f.put("keys: live / expired, not revoked / revoked", live + " / " + expired + " / " + revoked);
+    f.put("rentals revoked before they had a key (tombstones)", tombstones);
     f.put("ACTIVE rentals whose time is up (completion pending)", activeTimeUp);
     return f;
   }

@@ -177,12 +177,62 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
     assertInvariantsHold(result); // among them: no live key for it, and its refund not before the revoke
   }
 
+  /**
+   * The worker committed the key of a 2-hour rental (10 s here) and died before the engine took its
+   * {@code complete}, and stays down until that key has run out. The key service never renews an expired key
+   * (issuing again would resurrect a key that was taken away), so the redelivered task is refused with BPMN error
+   * KEY_NOT_ISSUABLE: the paid rental waits in KEY_PENDING, without an incident, for the Tasklist task "Issue key
+   * manually" of group ops; the key the operator enters replaces the expired one and makes the rental ACTIVE.
+   */
+  @Test
+  void aKeyThatExpiredBeforeItsTaskCameBackGoesToAnOperatorWhoseKeyActivatesTheRental() throws Exception {
+    Map<String, String> owners = new LinkedHashMap<>();
+    Map<String, Mobility> vehicles = new LinkedHashMap<>();
+    Instant start = Instant.now();
+    String id;
+    Key expired;
+    try {
+      id = keyCommittedThenWorkerKilled("alice", 2, owners, vehicles);
+      expired = keysOf(List.of(id)).get(id);
+      sleep(Math.max(0, Duration.between(Instant.now(), expired.validUntil()).toMillis()) + 500);
+    } finally {
+      ensureRunning(RentalStack.KEY_ADAPTER);
+    }
+
+    RentalApiClient engine = RentalApiClient.as(stack.processApp().baseUrl() + "/engine-rest", "ops", "ops");
+    Response tasks = awaitAnswer("the manual key task of " + id, Duration.ofSeconds(60),
+        () -> engine.get("/task?candidateGroup=ops&processInstanceBusinessKey=" + id),
+        r -> r.status() == 200 && r.json().size() == 1);
+    JsonNode task = tasks.json().get(0);
+    assertThat(task.path("taskDefinitionKey").asText()).as("%s", tasks).isEqualTo("Task_IssueKeyManually");
+    Response problem = engine.get("/task/" + task.path("id").asText() + "/variables/keyProblem");
+    LOG.info("rental {}: key valid until {} expired before the task came back; ops task {}: {}", id,
+        expired.validUntil(), task.path("id").asText(), problem.json().path("value").asText());
+    assertThat(problem.json().path("value").asText()).as("%s", problem).contains(id).contains("EXPIRED");
+    assertThat(stack.alice().rental(id).text("status")).isEqualTo("KEY_PENDING");
+    assertThat(engineState(List.of(id))).as("no incident").doesNotContain("incident_type_=");
+
+    Response completed = engine.post("/task/" + task.path("id").asText() + "/complete",
+        Map.of("variables", Map.of("manualKey", Map.of("value", "4711", "type", "String"))));
+    assertThat(completed.status()).as("ops completes the task: %s", completed).isEqualTo(204);
+    JsonNode active = awaitActive(stack.alice(), id);
+    assertThat(active.path("key").asText()).isEqualTo("4711");
+    Response verified = stack.vehicleUnit().verifyKey(vehicles.get(id).id(), "4711");
+    assertThat(verified.text("rentalId")).as("verify the operator's key: %s", verified).isEqualTo(id);
+    assertInvariantsHold(checkInvariants(Duration.ofSeconds(30), start)[1]);
+  }
+
   // ---------------------------------------------------------------- setting the scene
 
   private static String applyKeyPending(String customer, Map<String, String> owners,
       Map<String, Mobility> vehicles) {
+    return applyKeyPending(customer, HOURS, owners, vehicles);
+  }
+
+  private static String applyKeyPending(String customer, int hours, Map<String, String> owners,
+      Map<String, Mobility> vehicles) {
     Mobility vehicle = stack.claimVehicle();
-    Response applied = stack.customer(customer).apply(vehicle.id(), HOURS);
+    Response applied = stack.customer(customer).apply(vehicle.id(), hours);
     assertThat(applied.status()).as("apply: %s", applied).isEqualTo(201);
     assertThat(applied.text("status")).as("apply: %s", applied).isEqualTo("KEY_PENDING");
     String id = rentalId(applied);
@@ -199,6 +249,11 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
    */
   private static String keyCommittedThenWorkerKilled(String customer, Map<String, String> owners,
       Map<String, Mobility> vehicles) throws SQLException {
+    return keyCommittedThenWorkerKilled(customer, HOURS, owners, vehicles);
+  }
+
+  private static String keyCommittedThenWorkerKilled(String customer, int hours, Map<String, String> owners,
+      Map<String, Mobility> vehicles) throws SQLException {
     String id;
     try (Connection keyDb = stack.connect(RentalStack.KEY_ADAPTER);
          Connection rentalDb = stack.connect(RentalStack.PROCESS_APP)) {
@@ -207,7 +262,7 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
       try (Statement st = keyDb.createStatement()) {
         st.execute("LOCK TABLE rental_key IN EXCLUSIVE MODE");
       }
-      id = applyKeyPending(customer, owners, vehicles);
+      id = applyKeyPending(customer, hours, owners, vehicles);
       awaitIssueKeyTasksLocked(List.of(id), Duration.ofSeconds(15));
       try (PreparedStatement ps = rentalDb.prepareStatement("SELECT id FROM rental WHERE id = ? FOR UPDATE")) {
         ps.setString(1, id);

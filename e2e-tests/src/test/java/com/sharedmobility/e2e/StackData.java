@@ -41,6 +41,16 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
     public boolean liveAt(Instant t) {
       return "ISSUED".equals(status) && validUntil.isAfter(t);
     }
+
+    /** The row a revoke leaves for a rental that had no key yet (no code, never live): it bars any later key. */
+    public boolean tombstone() {
+      return code == null;
+    }
+
+    /** When the row came to be: the key's issue, or a tombstone's revoke. */
+    public Instant createdAt() {
+      return tombstone() ? revokedAt : issuedAt;
+    }
   }
 
   /** Reads rentals, then keys, then payments and ledger. */
@@ -103,7 +113,7 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
     Set<String> ids = new HashSet<>();
     rentals.values().stream().filter(r -> !r.createdAt().isBefore(t)).forEach(r -> ids.add(r.id()));
     payments.values().stream().filter(p -> !p.createdAt().isBefore(t)).forEach(p -> ids.add(p.rentalId()));
-    keys.values().stream().filter(k -> !k.issuedAt().isBefore(t)).forEach(k -> ids.add(k.rentalId()));
+    keys.values().stream().filter(k -> !k.createdAt().isBefore(t)).forEach(k -> ids.add(k.rentalId()));
     return new StackData(only(rentals, ids), only(payments, ids), only(ledger, ids), only(keys, ids), keysReadAt);
   }
 

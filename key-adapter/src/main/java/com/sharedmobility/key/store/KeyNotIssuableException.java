@@ -2,7 +2,7 @@ package com.sharedmobility.key.store;
 
 /**
  * No key can be issued for the rental: its key was revoked or has run out (issuing again would resurrect a key
- * that was taken away), or the vehicle has no free code. Not a passing fault: an operator has to decide.
+ * that was taken away), a revoke came before any key, or the vehicle has no free code. Not a passing fault.
  */
 public class KeyNotIssuableException extends RuntimeException {
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ public class KeyService {
 
   /** Draws per issue before giving up; a collision needs another live key with the same code on the vehicle. */
   private static final int MAX_DRAWS = 100;
-  /** Transactions per issue: a retry resolves a conflict with a concurrent issue for the same vehicle or rental. */
+  /** Transactions per call: a retry resolves a conflict with a concurrent issue or revoke of the rental or vehicle. */
   private static final int MAX_ATTEMPTS = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
@@ -35,7 +36,7 @@ public class KeyService {
       "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
   private static final int MAX_MOBILITY_ID_LENGTH = 100;
   private static final int CODE_SPACE = 10_000;
-  /** serialization failure, deadlock, unique violation (a concurrent insert of the same rental) */
+  /** serialization failure, deadlock, unique violation (a concurrent insert of the same rental: key or tombstone) */
   private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01", "23505");
 
   private final RentalKeyRepository keys;
@@ -68,14 +69,23 @@ public class KeyService {
     if (validity == null || validity.isNegative() || validity.isZero()) {
       throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
     }
+    return serializableRetried("issuing", rentalId, () -> issueOnce(rentalId, mobilityId, validity));
+  }
+
+  /**
+   * Runs {@code work} in a serializable transaction, again in a new one after a conflict with a concurrent
+   * transaction on the same rental or vehicle (which the new one then sees).
+   */
+  private <T> T serializableRetried(String what, String rentalId, Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return serializable.execute(tx -> issueOnce(rentalId, mobilityId, validity));
+        return serializable.execute(tx -> work.get());
       } catch (RuntimeException e) {
         if (attempt >= MAX_ATTEMPTS || !isWriteConflict(e)) {
           throw e;
         }
-        LOG.debug("concurrent write while issuing the key of rental {} (attempt {}), trying again", rentalId, attempt);
+        LOG.debug("concurrent write while {} the key of rental {} (attempt {}), trying again", what, rentalId,
+            attempt);
         pauseBeforeRetry(attempt, e);
       }
     }
@@ -93,10 +103,12 @@ public class KeyService {
 
   /**
    * Registers the code an operator chose as the rental's key, valid for {@code validity} from now. Idempotent for
-   * the same code; a revoked or expired key of the rental is replaced, as the operator decided.
+   * the same code; an expired key of the rental is replaced, as the operator decided. A revoked one is not: a
+   * revoke means the rental was cancelled or has ended.
    *
    * @throws KeyRejectedException when the code is not 4 digits, opens another live rental of the vehicle, or the
    *     rental already holds another live key
+   * @throws KeyNotIssuableException when the rental's key was revoked, or a revoke came before any key
    */
   public String register(String rentalId, String mobilityId, String code, Duration validity) {
     requireRentalId(rentalId);
@@ -107,12 +119,15 @@ public class KeyService {
     if (validity == null || validity.isNegative() || validity.isZero()) {
       throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
     }
-    return serializable.execute(tx -> registerOnce(rentalId, mobilityId, code, validity));
+    return serializableRetried("registering", rentalId, () -> registerOnce(rentalId, mobilityId, code, validity));
   }
 
   private String registerOnce(String rentalId, String mobilityId, String code, Duration validity) {
     Instant now = now();
     Optional<RentalKey> existing = keys.findById(rentalId);
+    if (existing.isPresent() && existing.get().getStatus() == KeyStatus.REVOKED) {
+      throw notIssuable(existing.get(), now);
+    }
     if (existing.isPresent() && existing.get().isLiveAt(now)) {
       if (existing.get().getCode().equals(code)) {
         return code;
@@ -129,11 +144,27 @@ public class KeyService {
     return code;
   }
 
-  /** Revokes the rental's key; returns whether a key was revoked now, false when there was none or it already was. */
-  @Transactional
+  /**
+   * Revokes the rental's key; returns whether a key was revoked now, false when it already was or there was none.
+   * A rental without key is left a tombstone, so that an issue which comes later (a worker that fetched its task
+   * before a cancel) makes none: after a revoke the rental never has a live key, whichever commits first.
+   */
   public boolean revoke(String rentalId) {
     requireRentalId(rentalId);
-    return keys.revoke(rentalId, now()) > 0;
+    return serializableRetried("revoking", rentalId, () -> revokeOnce(rentalId));
+  }
+
+  private boolean revokeOnce(String rentalId) {
+    Instant now = now();
+    if (keys.revoke(rentalId, now) > 0) {
+      return true;
+    }
+    if (keys.existsById(rentalId)) {
+      return false;
+    }
+    keys.saveAndFlush(RentalKey.tombstone(rentalId, now));
+    LOG.info("revoked rental {} before it had a key: it never gets one", rentalId);
+    return false;
   }
 
   /**
@@ -173,14 +204,21 @@ public class KeyService {
   }
 
   private static String codeOfExisting(RentalKey key, String mobilityId, Instant now) {
+    if (!key.isLiveAt(now)) {
+      throw notIssuable(key, now);
+    }
     if (!key.getMobilityId().equals(mobilityId)) {
       throw new InvalidKeyRequestException("rental " + key.getRentalId() + " already holds a key for vehicle "
           + key.getMobilityId() + ", not " + mobilityId);
     }
-    if (!key.isLiveAt(now)) {
-      throw new KeyNotIssuableException(key.getRentalId(), key.stateAt(now));
-    }
     return key.getCode();
+  }
+
+  private static KeyNotIssuableException notIssuable(RentalKey key, Instant now) {
+    return key.isTombstone()
+        ? new KeyNotIssuableException("rental " + key.getRentalId() + " was revoked (cancelled or ended) at "
+            + key.getRevokedAt() + ", before it had a key: it never gets one")
+        : new KeyNotIssuableException(key.getRentalId(), key.stateAt(now));
   }
 
   private String freeCode(String mobilityId, Instant now) {

@@ -12,7 +12,11 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
-/** The key of one rental. Its code never leaves the service except to the process and verifying vehicles. */
+/**
+ * The key of one rental. Its code never leaves the service except to the process and verifying vehicles. A
+ * tombstone is the row a revoke leaves for a rental that had no key yet: REVOKED, without vehicle, code or validity,
+ * so that the rental never gets a key afterwards.
+ */
 @Entity
 @Table(name = "rental_key")
 public class RentalKey implements Persistable<String> {
@@ -21,20 +25,20 @@ public class RentalKey implements Persistable<String> {
   @Column(name = "rental_id", length = 36)
   private String rentalId;
 
-  @Column(name = "mobility_id", nullable = false, length = 100)
+  @Column(name = "mobility_id", length = 100)
   private String mobilityId;
 
-  @Column(name = "key_code", nullable = false, length = 4)
+  @Column(name = "key_code", length = 4)
   private String code;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 16)
   private KeyStatus status;
 
-  @Column(name = "issued_at", nullable = false)
+  @Column(name = "issued_at")
   private Instant issuedAt;
 
-  @Column(name = "valid_until", nullable = false)
+  @Column(name = "valid_until")
   private Instant validUntil;
 
   @Column(name = "revoked_at")
@@ -57,6 +61,14 @@ public class RentalKey implements Persistable<String> {
     this.validUntil = validUntil;
   }
 
+  static RentalKey tombstone(String rentalId, Instant revokedAt) {
+    RentalKey tombstone = new RentalKey();
+    tombstone.rentalId = rentalId;
+    tombstone.status = KeyStatus.REVOKED;
+    tombstone.revokedAt = revokedAt;
+    return tombstone;
+  }
+
   @PostLoad
   @PostPersist
   void markStored() {
@@ -71,6 +83,11 @@ public class RentalKey implements Persistable<String> {
   @Override
   public boolean isNew() {
     return isNew;
+  }
+
+  /** A revoke came before any key: the rental was cancelled or ended without one. */
+  public boolean isTombstone() {
+    return code == null;
   }
 
   public boolean isLiveAt(Instant now) {

@@ -25,7 +25,7 @@ interface RentalKeyRepository extends JpaRepository<RentalKey, String> {
   Optional<RentalKey> findLive(@Param("mobilityId") String mobilityId, @Param("code") String code,
       @Param("now") Instant now);
 
-  /** A single conditional update, so that concurrent revocations neither fail nor move {@code revoked_at}. */
+  /** Conditional, so that a revocation never moves the {@code revoked_at} of an earlier one. */
   @Modifying
   @Query("""
       update RentalKey k set k.status = com.sharedmobility.key.store.KeyStatus.REVOKED, k.revokedAt = :now

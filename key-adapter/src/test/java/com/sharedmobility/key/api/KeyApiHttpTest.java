@@ -145,6 +145,21 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
           .isEqualTo("EXPIRED");
     }
 
+    /** What an operator sees of a rental cancelled before its key: revoked, no vehicle, never issued. */
+    @Test
+    void showsARentalRevokedBeforeItHadAKeyAsRevokedWithoutIssue() throws Exception {
+      String cancelledEarly = newRentalId();
+      keys.revoke(cancelledEarly);
+
+      JsonNode body = json.readTree(api.get("/keys/" + cancelledEarly, OPERATOR).body());
+
+      assertThat(body.get("status").asText()).isEqualTo("REVOKED");
+      assertThat(body.get("revokedAt").isNull()).isFalse();
+      assertThat(body.get("mobilityId").isNull()).isTrue();
+      assertThat(body.get("issuedAt").isNull()).isTrue();
+      assertThat(body.get("validUntil").isNull()).isTrue();
+    }
+
     @Test
     void anUnknownRentalIsNotFound() throws Exception {
       String unknown = newRentalId();

@@ -7,6 +7,7 @@ import com.sharedmobility.key.PostgresBackedTest;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -195,12 +196,96 @@ class KeyServiceTest extends PostgresBackedTest {
     }
 
     @Test
-    void revokingARentalWithoutKeyDoesNothing() {
+    void revokingARentalWithoutKeyLeavesATombstoneThatNoLaterIssueGetsPast() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+
+      assertThat(keys.revoke(rentalId)).as("no key was revoked").isFalse();
+      KeySummary tombstone = keys.find(rentalId).orElseThrow();
+      clock.advance(Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> keys.issue(rentalId, mobilityId, TWO_HOURS))
+          .isInstanceOf(KeyNotIssuableException.class)
+          .hasMessageContaining(rentalId)
+          .hasMessageContaining("before it had a key");
+      assertThat(keys.revoke(rentalId)).isFalse();
+      assertThat(keys.find(rentalId).orElseThrow()).isEqualTo(tombstone);
+      assertThat(tombstone.state()).isEqualTo(KeyState.REVOKED);
+      assertThat(tombstone.revokedAt()).isEqualTo(clock.instant().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS));
+      assertThat(tombstone.mobilityId()).isNull();
+      assertThat(tombstone.issuedAt()).isNull();
+      assertThat(rowsOf(rentalId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRevokesOfARentalWithoutKeyLeaveOneTombstone() throws Exception {
       String rentalId = newRentalId();
 
-      assertThat(keys.revoke(rentalId)).isFalse();
-      assertThat(keys.find(rentalId)).isEmpty();
-      assertThat(rowsOf(rentalId)).isZero();
+      List<String> revokedNow = concurrently(6, () -> String.valueOf(keys.revoke(rentalId)));
+
+      assertThat(revokedNow).containsOnly("false");
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+      assertThat(rowsOf(rentalId)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A cancel's revoke racing a key worker that fetched the rental's issue-key task before the cancel (bug C in
+   * docs/reliability.md): whichever transaction commits first, the rental ends without a live key.
+   */
+  @Nested
+  class RevokeRacingIssue {
+
+    @Test
+    void aRevokeCommittedAfterAnIssueReadTheRentalMakesTheIssueRefuse() throws Exception {
+      String rentalId = newRentalId();
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        // inside the issue's transaction, after it found no row for the rental and before it inserts its key
+        codes.atNextDraw(() -> awaitDone(other.submit(() -> keys.revoke(rentalId))));
+
+        assertThatThrownBy(() -> keys.issue(rentalId, newMobilityId(), TWO_HOURS))
+            .isInstanceOf(KeyNotIssuableException.class)
+            .hasMessageContaining("before it had a key");
+      } finally {
+        other.shutdownNow();
+      }
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+      assertThat(liveRowsOf(rentalId)).isZero();
+      assertThat(codes.draws()).as("the retried issue found the tombstone and drew no code").isEqualTo(1);
+    }
+
+    @Test
+    void concurrentIssueAndRevokeOfOneRentalNeverLeaveALiveKey() throws Exception {
+      int revokedKeys = 0;
+      int refusedIssues = 0;
+      for (int round = 0; round < 30; round++) {
+        String rentalId = newRentalId();
+        String mobilityId = newMobilityId();
+
+        List<String> outcomes = concurrently(List.of(
+            () -> {
+              try {
+                return "issued " + keys.issue(rentalId, mobilityId, TWO_HOURS);
+              } catch (KeyNotIssuableException refused) {
+                return "refused";
+              }
+            },
+            () -> "revoked now: " + keys.revoke(rentalId)));
+
+        KeySummary key = keys.find(rentalId).orElseThrow();
+        assertThat(key.state()).as("round %d: %s", round, outcomes).isEqualTo(KeyState.REVOKED);
+        assertThat(liveRowsOf(rentalId)).isZero();
+        if (outcomes.get(0).equals("refused")) {
+          assertThat(outcomes.get(1)).isEqualTo("revoked now: false");
+          assertThat(key.issuedAt()).as("a tombstone").isNull();
+          refusedIssues++;
+        } else {
+          assertThat(outcomes.get(1)).isEqualTo("revoked now: true");
+          revokedKeys++;
+        }
+      }
+      assertThat(revokedKeys + refusedIssues).isEqualTo(30);
     }
   }
 
@@ -253,12 +338,30 @@ class KeyServiceTest extends PostgresBackedTest {
     return "%04d".formatted((Integer.parseInt(code) + 1) % 10_000);
   }
 
+  private int liveRowsOf(String rentalId) {
+    return jdbc.queryForObject("select count(*) from rental_key where rental_id = ? and status = 'ISSUED'",
+        Integer.class, rentalId);
+  }
+
+  private static void awaitDone(Future<?> work) {
+    try {
+      work.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static List<String> concurrently(int callers, Callable<String> call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    return concurrently(Collections.nCopies(callers, call));
+  }
+
+  /** Runs the calls at once, one thread each; their results in the order of the calls. */
+  private static List<String> concurrently(List<Callable<String>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
+      for (Callable<String> call : calls) {
         results.add(pool.submit(() -> {
           start.await();
           return call.call();

@@ -174,6 +174,29 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
     verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), anyInt(), anyLong());
   }
 
+  /**
+   * Bug C of docs/reliability.md: the worker fetched the task before a cancel, whose revoke ran (no key yet) and whose
+   * refund followed, so the task is gone when the worker gets to it. No key may become live after that revoke.
+   */
+  @Test
+  void aTaskWhoseRentalWasRevokedBeforeAnyKeyMakesNoKey() {
+    String rentalId = newRentalId();
+    String mobilityId = newMobilityId();
+    keys.revoke(rentalId);
+    doThrow(new NotFoundException("External task does not exist", new RestException("gone", "NotFound", 404)))
+        .when(service).handleBpmnError(any(ExternalTask.class), anyString(), anyString());
+
+    worker.execute(issueKeyTask(rentalId, mobilityId, "PT2H"), service);
+
+    verify(service).handleBpmnError(any(ExternalTask.class), eq(Errors.KEY_NOT_ISSUABLE),
+        contains("before it had a key"));
+    verify(service, never()).complete(any(ExternalTask.class), anyMap());
+    verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), anyInt(), anyLong());
+    var key = keys.find(rentalId).orElseThrow();
+    assertThat(key.state()).isEqualTo(KeyState.REVOKED);
+    assertThat(key.issuedAt()).as("no key was ever made").isNull();
+  }
+
   @SuppressWarnings("unchecked")
   private static String completedKey(ExternalTaskService service) {
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);

@@ -3,7 +3,9 @@ package com.sharedmobility.key.worker;
 import static com.sharedmobility.key.worker.ExternalTasks.registerKeyTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -17,6 +19,7 @@ import com.sharedmobility.key.store.KeyState;
 import com.sharedmobility.rental.process.RentalProcess.Errors;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -66,16 +69,38 @@ class KeyRegisterWorkerTest extends PostgresBackedTest {
   }
 
   @Test
-  void aRevokedKeyOfTheRentalIsReplacedAsTheOperatorDecided() {
+  void anExpiredKeyOfTheRentalIsReplacedAsTheOperatorDecided() {
     String rentalId = newRentalId();
     String mobilityId = newMobilityId();
-    keys.issue(rentalId, mobilityId, Duration.ofHours(1));
-    keys.revoke(rentalId);
+    keys.issue(rentalId, mobilityId, Duration.ofSeconds(4));
+    clock.advance(Duration.ofSeconds(5));
 
     worker.execute(registerKeyTask(rentalId, mobilityId, "2468"), service);
 
+    verify(service).complete(any(ExternalTask.class), eq(Map.of(Variables.KEY, "2468")));
     assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
     assertThat(keys.verify(mobilityId, "2468", "test")).contains(rentalId);
+  }
+
+  /** A revoke means the rental was cancelled or ended: no operator's key may open the vehicle for it afterwards. */
+  @Test
+  void aRevokedRentalGetsNoManualKey() {
+    String mobilityId = newMobilityId();
+    String revokedKey = newRentalId();
+    keys.issue(revokedKey, mobilityId, Duration.ofHours(1));
+    keys.revoke(revokedKey);
+    String revokedBeforeAnyKey = newRentalId();
+    keys.revoke(revokedBeforeAnyKey);
+
+    for (String rentalId : List.of(revokedKey, revokedBeforeAnyKey)) {
+      worker.execute(registerKeyTask(rentalId, mobilityId, "2468"), service);
+
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+    }
+    verify(service, never()).complete(any(ExternalTask.class), anyMap());
+    verify(service, times(2)).handleFailure(any(ExternalTask.class), contains(" never "), anyString(), eq(0),
+        anyLong());
+    assertThat(keys.verify(mobilityId, "2468", "test")).isEmpty();
   }
 
   @Test

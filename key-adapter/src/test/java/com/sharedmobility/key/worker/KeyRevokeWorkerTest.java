@@ -64,13 +64,13 @@ class KeyRevokeWorkerTest extends PostgresBackedTest {
   }
 
   @Test
-  void completesWhenTheRentalNeverGotAKey() {
+  void completesWhenTheRentalNeverGotAKeyAndBarsItFromOne() {
     String rentalId = newRentalId();
 
     worker.execute(revokeKeyTask(rentalId), service);
 
     verify(service).complete(any(ExternalTask.class));
-    assertThat(keys.find(rentalId)).isEmpty();
+    assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
   }
 
   @Test

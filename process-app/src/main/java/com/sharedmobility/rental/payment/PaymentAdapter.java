@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaymentAdapter {
 
+  /** The circuit breaker's name, under which application.yml configures it. */
+  public static final String BREAKER = "payment";
+
   private static final int PAYMENT_REQUIRED = 402;
 
   private final PaymentClient client;
@@ -26,18 +29,18 @@ public class PaymentAdapter {
     this.client = client;
   }
 
-  @CircuitBreaker(name = "payment")
+  @CircuitBreaker(name = BREAKER)
   public PaymentReceipt charge(String rentalId, ChargeRequest request) {
     return translated(() -> client.charge(rentalId, request));
   }
 
   /** Idempotent, and safe when nothing was charged: then the payment is voided so a late charge is refused. */
-  @CircuitBreaker(name = "payment")
+  @CircuitBreaker(name = BREAKER)
   public PaymentReceipt refund(String rentalId) {
     return translated(() -> client.refund(rentalId));
   }
 
-  @CircuitBreaker(name = "payment")
+  @CircuitBreaker(name = BREAKER)
   public List<PaymentReceipt> charged(int limit) {
     return translated(() -> client.list("CHARGED", limit));
   }

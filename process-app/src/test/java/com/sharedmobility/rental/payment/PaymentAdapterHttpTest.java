@@ -13,8 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms",
     "rental.reconciliation.interval=PT24H"})
 @ActiveProfiles("local")
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentAdapterHttpTest {
 
   private static final StubPaymentServer STUB = new StubPaymentServer();
@@ -134,7 +138,8 @@ class PaymentAdapterHttpTest {
   }
 
   @Test
-  void theBreakerClosesAgainOnceTheServiceRecovers() throws InterruptedException {
+  void theBreakerClosesAgainOnceTheServiceRecoversAndEachTransitionIsLogged(CapturedOutput log)
+      throws InterruptedException {
     STUB.answer(503);
     for (int i = 0; i < 4; i++) {
       assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
@@ -147,9 +152,14 @@ class PaymentAdapterHttpTest {
       assertThat(payments.charge(UUID.randomUUID().toString(), REQUEST).status()).isEqualTo("CHARGED");
     }
     assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(log.getOut())
+        .containsPattern("WARN .*circuit breaker 'payment': CLOSED -> OPEN, calls fail at once \\(failure rate"
+            + " 100.0 %, slow-call rate 0.0 % of the last 4 calls\\)")
+        .containsPattern("INFO .*circuit breaker 'payment': OPEN -> HALF_OPEN")
+        .containsPattern("INFO .*circuit breaker 'payment': HALF_OPEN -> CLOSED");
   }
 
   private CircuitBreaker breaker() {
-    return breakers.circuitBreaker("payment");
+    return breakers.circuitBreaker(PaymentAdapter.BREAKER);
   }
 }
