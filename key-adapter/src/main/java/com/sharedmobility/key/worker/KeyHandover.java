@@ -2,6 +2,7 @@ package com.sharedmobility.key.worker;
 
 import com.sharedmobility.key.store.KeyService;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
+import com.sharedmobility.support.logging.RentalLogContext;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.client.exception.NotFoundException;
@@ -36,7 +37,7 @@ class KeyHandover {
   void handOver(ExternalTask task, ExternalTaskService service, UnaryOperator<String> makeKey,
                 Class<? extends RuntimeException> refusal, String errorCode) {
     String rentalId = null;
-    try {
+    try (RentalLogContext ignored = RentalLogContext.of(task.getBusinessKey())) {
       rentalId = TaskVariables.rentalId(task);
       service.complete(task, Map.of(Variables.KEY, makeKey.apply(rentalId)));
     } catch (NotFoundException gone) {

@@ -3,6 +3,7 @@ package com.sharedmobility.key.worker;
 import com.sharedmobility.key.store.KeyService;
 import com.sharedmobility.rental.process.RentalProcess.Topics;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
+import com.sharedmobility.support.logging.RentalLogContext;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -29,7 +30,8 @@ public class KeyRevokeWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    try {
+    // the business key is the rental id: every line of this task carries it
+    try (RentalLogContext ignored = RentalLogContext.of(task.getBusinessKey())) {
       String rentalId = TaskVariables.rentalId(task);
       boolean revokedNow = keys.revoke(rentalId);
       LOG.info("key of rental {} {}", rentalId, revokedNow ? "revoked" : "already revoked or never issued");
