@@ -22,4 +22,5 @@ account payment-operator-account ops
 account key-worker-account keyworker
 account key-vehicle-account vehicle
 account key-operator-account ops
+account rental-operator-account ops
 account camunda-admin-account admin
