@@ -20,7 +20,7 @@ account key-adapter-db keys
 account payment-client-account process-app
 account payment-operator-account ops
 account key-worker-account keyworker
-account rental-operator-account ops
 account key-vehicle-account vehicle
 account key-operator-account ops
+account rental-operator-account ops
 account camunda-admin-account admin

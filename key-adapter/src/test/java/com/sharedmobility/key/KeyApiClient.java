@@ -23,7 +23,7 @@ public class KeyApiClient {
   /** Credentials, or null for an anonymous call. */
   public record Login(String username, String password) {
 
-    String header() {
+    public String header() {
       return "Basic " + Base64.getEncoder()
           .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

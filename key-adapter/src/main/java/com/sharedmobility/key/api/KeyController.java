@@ -3,6 +3,7 @@ package com.sharedmobility.key.api;
 import com.sharedmobility.key.store.KeyService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,8 +37,11 @@ class KeyController {
         .orElseGet(VerifyKeyResponse::invalid);
   }
 
+  /** A rental id is a UUID; anything else is a 400 and never reaches the database. */
   @GetMapping("/{rentalId}")
-  KeyResponse get(@PathVariable String rentalId) {
+  KeyResponse get(@PathVariable
+                  @Pattern(regexp = KeyService.RENTAL_ID_PATTERN, message = "must be a rental id (UUID)")
+                  String rentalId) {
     return keys.find(rentalId)
         .map(KeyResponse::of)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no key for rental " + rentalId));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +35,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     String detail = ex.getBindingResult().getFieldErrors().stream()
         .map(error -> error.getField() + " " + error.getDefaultMessage())
         .sorted()
+        .collect(Collectors.joining("; "));
+    return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+  }
+
+  /** An id in the path that cannot be one: the message names the id's form, not the value sent. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = ex.getAllErrors().stream()
+        .map(error -> error.getDefaultMessage())
         .collect(Collectors.joining("; "));
     return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
   }

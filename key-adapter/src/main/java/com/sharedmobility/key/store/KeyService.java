@@ -32,9 +32,16 @@ public class KeyService {
   private static final int MAX_ATTEMPTS = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
-  private static final Pattern UUID = Pattern.compile(
-      "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
-  private static final int MAX_MOBILITY_ID_LENGTH = 100;
+  /** A rental id: the UUID process-app gave the rental. */
+  public static final String RENTAL_ID_PATTERN =
+      "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}";
+  private static final Pattern UUID = Pattern.compile(RENTAL_ID_PATTERN);
+  /**
+   * A vehicle id as the catalogue spells them: letters, digits, - and _ (column limit 100). Nothing else reaches the
+   * database or the log: a NUL byte failed the query, a line break forged log lines.
+   */
+  public static final String MOBILITY_ID_PATTERN = "[A-Za-z0-9_-]{1,100}";
+  private static final Pattern MOBILITY_ID = Pattern.compile(MOBILITY_ID_PATTERN);
   private static final int CODE_SPACE = 10_000;
   /** serialization failure, deadlock, unique violation (a concurrent insert of the same rental: key or tombstone) */
   private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01", "23505");
@@ -253,9 +260,8 @@ public class KeyService {
   }
 
   private static void requireMobilityId(String mobilityId) {
-    if (mobilityId == null || mobilityId.isBlank() || mobilityId.length() > MAX_MOBILITY_ID_LENGTH) {
-      throw new InvalidKeyRequestException("a mobility id must be 1 to " + MAX_MOBILITY_ID_LENGTH
-          + " characters, not '" + mobilityId + "'");
+    if (mobilityId == null || !MOBILITY_ID.matcher(mobilityId).matches()) {
+      throw new InvalidKeyRequestException("a mobility id must be 1 to 100 letters, digits, - and _");
     }
   }
 

@@ -148,6 +148,10 @@ class KeyServiceTest extends PostgresBackedTest {
           .isInstanceOf(InvalidKeyRequestException.class);
       assertThatThrownBy(() -> keys.issue(newRentalId(), " ", TWO_HOURS))
           .isInstanceOf(InvalidKeyRequestException.class);
+      assertThatThrownBy(() -> keys.issue(newRentalId(), "bike-01\u0000", TWO_HOURS))
+          .isInstanceOf(InvalidKeyRequestException.class);
+      assertThatThrownBy(() -> keys.verify("bike-01\r\nforged log line", "1234", "test"))
+          .isInstanceOf(InvalidKeyRequestException.class);
       assertThatThrownBy(() -> keys.issue(newRentalId(), newMobilityId(), Duration.ZERO))
           .isInstanceOf(InvalidKeyRequestException.class);
     }

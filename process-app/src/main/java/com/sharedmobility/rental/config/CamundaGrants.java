@@ -2,6 +2,7 @@ package com.sharedmobility.rental.config;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,10 +19,25 @@ public class CamundaGrants {
     this.authorizations = authorizations;
   }
 
-  public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = newGrant(resource, resourceId, permissions);
-    authorization.setGroupId(groupId);
-    authorizations.saveAuthorization(authorization);
+  /**
+   * Grants the permissions to the group unless it has them already: the group's grant on the resource gets the
+   * missing ones (a second grant on the same resource would break the engine's unique constraint).
+   */
+  public void ensureForGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (existing == null) {
+      Authorization authorization = newGrant(resource, resourceId, permissions);
+      authorization.setGroupId(groupId);
+      authorizations.saveAuthorization(authorization);
+    } else if (!Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+      Arrays.stream(permissions).forEach(existing::addPermission);
+      authorizations.saveAuthorization(existing);
+    }
   }
 
   public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {

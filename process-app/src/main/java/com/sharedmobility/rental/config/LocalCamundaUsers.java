@@ -1,21 +1,16 @@
 package com.sharedmobility.rental.config;
 
-import com.sharedmobility.rental.process.RentalProcess;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator of the local profile: user {@code ops} in group {@code ops}, with Cockpit and Tasklist on the rental
- * process. ({@code admin} comes from camunda.bpm.admin-user in application-local.yml.)
+ * The operator of the local profile: user {@code ops} in the operators' group, which OpsGroupAccess sets up in every
+ * profile. ({@code admin} comes from camunda.bpm.admin-user in application-local.yml.)
  */
 @Component
 @Profile("local")
@@ -24,15 +19,16 @@ public class LocalCamundaUsers {
   static final String OPS = "ops";
 
   private final IdentityService identity;
-  private final CamundaGrants grants;
+  private final OpsGroupAccess opsGroup;
 
-  public LocalCamundaUsers(IdentityService identity, CamundaGrants grants) {
+  public LocalCamundaUsers(IdentityService identity, OpsGroupAccess opsGroup) {
     this.identity = identity;
-    this.grants = grants;
+    this.opsGroup = opsGroup;
   }
 
-  /** ApplicationReadyEvent: PostDeployEvent is only published for an @EnableProcessApplication. */
+  /** After OpsGroupAccess has created the group. */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(OpsGroupAccess.ORDER + 1)
   public void seedOperator() {
     if (identity.createUserQuery().userId(OPS).count() > 0) {
       return;
@@ -42,20 +38,6 @@ public class LocalCamundaUsers {
     user.setLastName("Desk");
     user.setPassword(OPS);
     identity.saveUser(user);
-    Group group = identity.newGroup(OPS);
-    group.setName("Operators");
-    group.setType(Groups.GROUP_TYPE_WORKFLOW);
-    identity.saveGroup(group);
-    identity.createMembership(OPS, OPS);
-
-    grants.toGroup(OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grants.toGroup(OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grants.toGroup(OPS, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, Permissions.ALL);
-    grants.toGroup(OPS, Resources.DECISION_DEFINITION, RentalProcess.PRICING_DECISION_KEY, Permissions.READ,
-        Permissions.READ_HISTORY);
-    grants.toGroup(OPS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
-    grants.toGroup(OPS, Resources.TASK, Authorization.ANY, Permissions.READ, Permissions.UPDATE);
-    grants.toGroup(OPS, Resources.FILTER, Authorization.ANY, Permissions.READ);
-    grants.toGroup(OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    identity.createMembership(OPS, opsGroup.groupId());
   }
 }

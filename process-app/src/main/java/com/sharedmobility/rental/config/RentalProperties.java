@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param hour length of one rental hour; shorter in demos and tests so rentals run out in seconds
  * @param currency currency of every amount (the pricing decision is in this currency)
+ * @param opsGroup the Camunda group of operators, granted Cockpit and Tasklist on the rental process at every start
+ *     (OpsGroupAccess); blank for none
  */
 @Validated
 @ConfigurationProperties("rental")
@@ -23,7 +25,8 @@ public record RentalProperties(@NotNull Duration hour,
                                @Valid @NotNull Payment payment,
                                @Valid @NotNull Reconciliation reconciliation,
                                @Valid @NotNull KeyWorker keyWorker,
-                               @Valid @NotNull Operator operator) {
+                               @Valid @NotNull Operator operator,
+                               String opsGroup) {
 
   /**
    * The payment service: where it is, how process-app authenticates to it, and how often and how far apart the

@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Who may call what, outside the customer API: engine REST, the actuator. "-" is an anonymous call. */
+/**
+ * Who may call what: engine REST, the actuator, and the customer API for accounts that are no customers (RentalApiTest
+ * has customers and wrong passwords). "-" is an anonymous call.
+ */
 class AccessRulesTest extends RentalTestBase {
 
   @LocalServerPort
@@ -30,6 +33,11 @@ class AccessRulesTest extends RentalTestBase {
       "keyworker, GET, /engine-rest/user, 200",
       "ops, GET, /engine-rest/process-definition?key=rental, 200",
       "admin, GET, /engine-rest/user, 200",
+      // customer API: customers only; staff and Camunda users are no customers
+      "ops, GET, /mypages, 403",
+      "admin, POST, /rentals, 403",
+      "keyworker, GET, /mypages, 401",
+      "-, POST, /rentals/00000000-0000-0000-0000-000000000000/cancel, 401",
       // actuator: probes public, the rest for staff
       "-, GET, /actuator/health/liveness, 200",
       "-, GET, /actuator/health/readiness, 200",

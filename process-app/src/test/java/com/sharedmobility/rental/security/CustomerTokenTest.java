@@ -10,7 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sharedmobility.rental.payment.PaymentAdapter;
+import com.sharedmobility.rental.ProductionProfileTestBase;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,67 +19,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/**
- * Outside the local profile customers are bearer tokens of the configured issuer: the subject is the customer.
- * The provider is replaced by a key pair made here, so tokens can be forged, tampered with and expired at will.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:customer-tokens;DB_CLOSE_DELAY=-1",
-    "spring.datasource.username=sa",
-    "camunda.bpm.job-execution.enabled=false",
-    "rental.security.issuer-uri=" + CustomerTokenTest.ISSUER,
-    "rental.payment.username=process-app",
-    "rental.payment.password=test-secret",
-    "rental.key-worker.username=keyworker",
-    "rental.key-worker.password=test-secret",
-    "rental.operator.username=monitor",
-    "rental.operator.password=test-secret",
-    "rental.reconciliation.interval=PT24H"})
-@ActiveProfiles("production")
-class CustomerTokenTest {
+/** Outside the local profile customers are bearer tokens of the configured issuer: the subject is the customer. */
+class CustomerTokenTest extends ProductionProfileTestBase {
 
-  static final String ISSUER = "https://login.example.test/realms/shared-mobility";
-  private static final KeyPair PROVIDER_KEY = rsaKeyPair();
   private static final KeyPair FORGER_KEY = rsaKeyPair();
 
   @LocalServerPort
   int port;
-  @MockitoBean
-  PaymentAdapter payments;
   @Autowired
   JdbcClient jdbc;
-
-  @TestConfiguration
-  static class ProviderKeys {
-
-    @Bean
-    @Primary
-    JwtDecoder testProviderDecoder() {
-      NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) PROVIDER_KEY.getPublic()).build();
-      decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-      return decoder;
-    }
-  }
 
   @Test
   void theTokensSubjectIsTheCustomer() throws Exception {
@@ -171,15 +127,5 @@ class CustomerTokenTest {
         .build());
     jwt.sign(new RSASSASigner(key.getPrivate()));
     return jwt.serialize();
-  }
-
-  private static KeyPair rsaKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package com.sharedmobility.payment.api;
+package com.sharedmobility.support.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -19,6 +19,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,15 +27,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * of declared length is judged by its {@code Content-Length} without being read; a body of unknown length
  * (chunked) is read up to one byte over the limit and, when small enough, handed on from memory.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final int maxBytes;
   private final ObjectMapper json;
 
-  RequestBodyLimitFilter(RequestLimits limits, ObjectMapper json) {
-    this.maxBytes = (int) limits.maxBodySize().toBytes();
+  public RequestBodyLimitFilter(DataSize maxBodySize, ObjectMapper json) {
+    this.maxBytes = Math.toIntExact(maxBodySize.toBytes());
     this.json = json;
   }
 
