@@ -57,9 +57,10 @@ PORT_BASE="${PORT_BASE:-18080}"
 PROCESS_PORT=$PORT_BASE
 PAYMENT_PORT=$((PORT_BASE + 1))
 KEY_PORT=$((PORT_BASE + 2))
-# each phase rents vehicles of its own block bench-<n>, so no application meets a live rental (409)
+# each Gatling run rents vehicles of its own block bench-<n>, so no application meets a live rental (409);
+# 11 blocks: warm-up, 3 closed levels, open, my page, soak and 3 payment runs, one spare
 VEHICLES_PER_PHASE=60000
-PHASES_WITH_VEHICLES=9
+PHASES_WITH_VEHICLES=11
 
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT/logs" "$OUT/gatling"
@@ -404,7 +405,9 @@ load0="$(loadavg)"
 # a hung service is the hard case: connections are accepted by the kernel, answers never come (read timeout)
 start_service payment-adapter "$PAYMENT_PORT" bench_payment
 await_ready payment-adapter "$PAYMENT_PORT"
-sleep 12 # the breaker goes half-open after 10 s and closes on the first successful probes
+sleep 12 # the breaker goes half-open after 10 s...
+# ...and closes on its 3 successful probe calls: the hung phase then starts from a closed breaker
+gatling ApplyOpenSimulation payment-recovered -Dbench.rate=1 -Dbench.seconds=6 -Dbench.expectStatus=201,202
 kill -STOP "$(pid_of payment-adapter)"
 gatling ApplyOpenSimulation payment-hung -Dbench.rate="$OPEN_RATE" -Dbench.expectStatus=201,202 -Dbench.seconds=$((PHASE_SECONDS / 2))
 kill -CONT "$(pid_of payment-adapter)"
