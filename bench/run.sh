@@ -1,0 +1,424 @@
+#!/usr/bin/env bash
+# The benchmark, in one go: builds the services, starts them on fresh PostgreSQL databases and measures
+#   1. the ceiling: pgbench commit rate, and a no-op process start rate of a bare engine on the same PostgreSQL
+#   2. the highest POST /rentals throughput of a closed model (CLOSED_USERS concurrent customers, each level)
+#   3. POST /rentals latency at a fixed arrival rate (OPEN_RATE/s, a CANCEL_SHARE of them cancelled), and
+#      application -> ACTIVE and cancel -> CANCELLED from the read model's timestamps
+#   4. GET /mypages with MYPAGE_ROWS rentals in the read model
+#   5. a soak of SOAK_SECONDS at SOAK_RATE/s: throughput, heap and RSS of each service every SAMPLE_SECONDS
+#   6. the apply test of 3 with the payment service down: killed (connection refused), then hung (SIGSTOP)
+# Results go to bench/results/<UTC time>/: results.md (the figures), samples.csv, plot PNGs, Gatling reports, logs.
+#
+#   bench/run.sh             the full run (about 25 minutes)
+#   bench/run.sh --quick     short phases and a 1-minute soak, to try the script (about 8 minutes)
+#   bench/run.sh --no-build  use the jars already in */target
+#
+# Needs a JDK 17+ and a PostgreSQL 13+ whose user may create databases: $PG_URL
+# (postgresql://user:password@host:port/db or jdbc:postgresql://host:port/db?user=u&password=p), else
+# postgres@127.0.0.1:5432. It installs what is missing with apt-get (postgresql-client for psql and pgbench,
+# gnuplot-nox, jq, curl) and leaves what is there: running it again installs nothing. It drops and creates the
+# databases bench_rental, bench_payment, bench_key, bench_noop and bench_pgbench. Loopback only.
+#
+# Environment (all optional): PHASE_SECONDS (60)  CLOSED_USERS ("4 8 16")  OPEN_RATE (50)  CANCEL_SHARE (0.2)
+#   (OPEN_RATE=auto: 70 % of the closed maximum, for a machine that cannot take 50/s)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
+#   RENTAL_HOUR (PT2M: rentals run out during the soak)  JAVA_OPTS (-Xmx512m: the heap target)
+#   PORT_BASE (18080: process-app, +1 payment-adapter, +2 key-adapter)  DB_POOL_SIZE etc. go to the services.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+VERSION="0.1.0-SNAPSHOT"
+
+QUICK=0
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+if (( QUICK )); then
+  PHASE_SECONDS="${PHASE_SECONDS:-15}"; SOAK_SECONDS="${SOAK_SECONDS:-60}"; MYPAGE_ROWS="${MYPAGE_ROWS:-100000}"
+  CLOSED_USERS="${CLOSED_USERS:-4 16}"
+fi
+PHASE_SECONDS="${PHASE_SECONDS:-60}"
+CLOSED_USERS="${CLOSED_USERS:-4 8 16}"
+OPEN_RATE="${OPEN_RATE:-50}"
+CANCEL_SHARE="${CANCEL_SHARE:-0.2}"
+MYPAGE_ROWS="${MYPAGE_ROWS:-1000000}"
+SOAK_SECONDS="${SOAK_SECONDS:-600}"
+SAMPLE_SECONDS="${SAMPLE_SECONDS:-5}"
+export RENTAL_HOUR="${RENTAL_HOUR:-PT2M}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+PORT_BASE="${PORT_BASE:-18080}"
+PROCESS_PORT=$PORT_BASE
+PAYMENT_PORT=$((PORT_BASE + 1))
+KEY_PORT=$((PORT_BASE + 2))
+# each Gatling run rents vehicles of its own block bench-<n>, so no application meets a live rental (409);
+# 11 blocks: warm-up, 3 closed levels, open, my page, soak and 3 payment runs, one spare
+VEHICLES_PER_PHASE=60000
+PHASES_WITH_VEHICLES=11
+
+OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT/logs" "$OUT/gatling"
+RESULTS="$OUT/results.md"
+SAMPLES="$OUT/samples.csv"
+
+say() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# ------------------------------------------------------------------ tools (idempotent: installs only what is missing)
+
+need=()
+command -v psql >/dev/null || need+=(postgresql-client)
+command -v pgbench >/dev/null || need+=(postgresql-client)
+command -v gnuplot >/dev/null || need+=(gnuplot-nox)
+command -v jq >/dev/null || need+=(jq)
+command -v curl >/dev/null || need+=(curl)
+if (( ${#need[@]} )); then
+  say "installing ${need[*]}"
+  SUDO=""; (( EUID == 0 )) || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v java >/dev/null || { echo "no java on the PATH: install a JDK 17+" >&2; exit 1; }
+
+# ------------------------------------------------------------------ PostgreSQL
+
+# PG_URL in either form of the README -> PGHOST, PGPORT, PGUSER, PGPASSWORD for psql and pgbench
+PG_URL="${PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+if [[ "$PG_URL" =~ ^jdbc:postgresql://([^:/?]+)(:([0-9]+))?/[^?]*(\?(.*))?$ ]]; then
+  PGHOST="${BASH_REMATCH[1]}"; PGPORT="${BASH_REMATCH[3]:-5432}"; query="${BASH_REMATCH[5]:-}"
+  PGUSER="$(sed -n 's/.*\(^\|&\)user=\([^&]*\).*/\2/p' <<<"$query")"
+  PGPASSWORD="$(sed -n 's/.*\(^\|&\)password=\([^&]*\).*/\2/p' <<<"$query")"
+elif [[ "$PG_URL" =~ ^postgres(ql)?://(([^:@/]+)(:([^@]*))?@)?([^:/]+)(:([0-9]+))?(/.*)?$ ]]; then
+  PGUSER="${BASH_REMATCH[3]}"; PGPASSWORD="${BASH_REMATCH[5]}"; PGHOST="${BASH_REMATCH[6]}"
+  PGPORT="${BASH_REMATCH[8]:-5432}"
+else
+  echo "PG_URL not understood: $PG_URL" >&2; exit 2
+fi
+export PGHOST PGPORT PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-}"
+jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
+
+# ------------------------------------------------------------------ build
+
+if (( BUILD )); then
+  say "building the services: ./mvnw -q -DskipTests package"
+  ./mvnw -q -DskipTests package
+fi
+say "building the bench module"
+./mvnw -q -f bench/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" \
+  >"$OUT/logs/bench-build.log"
+BENCH_CP="$ROOT/bench/target/classes:$(cat "$OUT/classpath.txt")"
+
+for db in bench_rental bench_payment bench_key bench_noop bench_pgbench; do
+  sql postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  sql postgres "CREATE DATABASE $db"
+done
+
+# ------------------------------------------------------------------ results
+
+PG_VERSION="$(sql postgres 'SHOW server_version')"
+{
+  echo "# Benchmark run $(basename "$OUT")"
+  echo
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
+    "$(java -version 2>&1 | head -1), PostgreSQL $PG_VERSION, git $(git rev-parse --short HEAD)"
+  echo "settings: JAVA_OPTS=$JAVA_OPTS RENTAL_HOUR=$RENTAL_HOUR PHASE_SECONDS=$PHASE_SECONDS" \
+    "OPEN_RATE=$OPEN_RATE CANCEL_SHARE=$CANCEL_SHARE SOAK_SECONDS=$SOAK_SECONDS DB_POOL_SIZE=${DB_POOL_SIZE:-20 (default)}"
+  echo
+  echo "| phase | figure | value | load average at start / end |"
+  echo "| --- | --- | --- | --- |"
+} >"$RESULTS"
+# result <phase> <figure> <value> <load at start>
+result() { echo "| $1 | $2 | $3 | $4 / $(loadavg) |" >>"$RESULTS"; say "$1: $2 = $3"; }
+phase() { echo "$1" >"$OUT/phase"; say "phase $1 (load $(loadavg))"; }
+phase setup
+
+# ------------------------------------------------------------------ the services
+
+PIDS=()
+mkdir -p "$OUT/pids"
+start_service() {
+  local name=$1 port=$2 db=$3
+  shift 3
+  say "starting $name on port $port (database $db, log $OUT/logs/$name.log)"
+  # JAVA_OPTS is a list of options: word splitting is intended
+  # shellcheck disable=SC2086
+  env "$@" SERVER_PORT="$port" SPRING_DATASOURCE_URL="$(jdbc_url "$db")" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" SPRING_DATASOURCE_DRIVER_CLASS_NAME=org.postgresql.Driver \
+    java $JAVA_OPTS -jar "$ROOT/$name/target/$name-$VERSION.jar" --spring.profiles.active=local \
+    >>"$OUT/logs/$name.log" 2>&1 &
+  PIDS+=("$!")
+  echo "$!" >"$OUT/pids/$name"
+}
+# the pid of a service's latest start (a file: the sampler runs in a subshell and must see restarts)
+pid_of() { cat "$OUT/pids/$1"; }
+await_ready() {
+  local name=$1 port=$2 waited=0
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" == 200 ]]; do
+    kill -0 "$(pid_of "$name")" 2>/dev/null || { echo "$name exited; see $OUT/logs/$name.log" >&2; exit 1; }
+    (( waited < 300 )) || { echo "$name not ready after 300 s; see $OUT/logs/$name.log" >&2; exit 1; }
+    sleep 2; waited=$((waited + 2))
+  done
+  say "$name ready after ${waited}s"
+}
+SAMPLER=""
+cleanup() {
+  set +e # stop everything, whatever fails
+  [[ -n "$SAMPLER" ]] && kill "$SAMPLER" 2>/dev/null
+  local pid
+  for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null; kill -TERM "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  say "services stopped; results in $OUT"
+}
+trap cleanup EXIT
+
+# ------------------------------------------------------------------ 1. the ceiling (before the services run)
+
+phase ceiling
+load0="$(loadavg)"
+pgbench -q -i -s 10 bench_pgbench >"$OUT/logs/pgbench-init.log" 2>&1
+# simple-update: one UPDATE, one SELECT, one INSERT, one commit per transaction; 16 clients (process-app's pool is 20)
+pgbench -n -b simple-update -c 16 -j 2 -T "$PHASE_SECONDS" bench_pgbench >"$OUT/logs/pgbench.log" 2>&1
+PGBENCH_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/logs/pgbench.log" | head -1)"
+result ceiling "pgbench simple-update, 16 clients, ${PHASE_SECONDS} s (commits/s)" "$PGBENCH_TPS" "$load0"
+
+load0="$(loadavg)"
+java $JAVA_OPTS -cp "$BENCH_CP" com.sharedmobility.bench.NoopStartCeiling "$(jdbc_url bench_noop)" "$PGUSER" \
+  "$PGPASSWORD" "$PHASE_SECONDS" "4,16" >"$OUT/logs/noop.log" 2>&1
+NOOP_RATE="$(awk '/^noop / { split($5, r, "="); if (r[2] > max) max = r[2] } END { print max }' "$OUT/logs/noop.log")"
+result ceiling "no-op process starts/s, bare engine (best of 4 and 16 threads)" "$NOOP_RATE" "$load0"
+grep '^noop ' "$OUT/logs/noop.log" | sed 's/^/    /'
+
+# ------------------------------------------------------------------ start the stack
+
+phase start
+for port in "$PROCESS_PORT" "$PAYMENT_PORT" "$KEY_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: stop what runs there or set PORT_BASE" >&2; exit 1
+  fi
+done
+start_service payment-adapter "$PAYMENT_PORT" bench_payment
+start_service process-app "$PROCESS_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT"
+await_ready payment-adapter "$PAYMENT_PORT"
+await_ready process-app "$PROCESS_PORT"
+start_service key-adapter "$KEY_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$PROCESS_PORT/engine-rest"
+await_ready key-adapter "$KEY_PORT"
+
+# Bench-only additions to process-app's database (no product change): vehicles enough for every application, and
+# a trigger that logs each status change of the read model with the read model's own timestamp (one small insert
+# in the same transaction), from which application -> ACTIVE and cancel -> CANCELLED are measured.
+sql bench_rental "
+  INSERT INTO mobility (id, type, name)
+    SELECT 'bench-' || g, (ARRAY['BIKE', 'SCOOTER', 'CAR'])[1 + g % 3], 'Bench vehicle ' || g
+    FROM generate_series(1, $((VEHICLES_PER_PHASE * PHASES_WITH_VEHICLES))) g;
+  -- status CREATED: the application, at the read model's created_at
+  CREATE TABLE bench_transition (rental_id VARCHAR(36) NOT NULL, status VARCHAR(20) NOT NULL,
+                                 at TIMESTAMP WITH TIME ZONE NOT NULL);
+  CREATE INDEX bench_transition_status ON bench_transition (status, rental_id);
+  CREATE FUNCTION bench_log_transition() RETURNS trigger LANGUAGE plpgsql AS \$\$
+    BEGIN
+      IF TG_OP = 'INSERT' THEN
+        INSERT INTO bench_transition VALUES (NEW.id, 'CREATED', NEW.created_at);
+      END IF;
+      IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+        INSERT INTO bench_transition VALUES (NEW.id, NEW.status, NEW.updated_at);
+      END IF;
+      RETURN NULL;
+    END \$\$;
+  CREATE TRIGGER bench_log_transition AFTER INSERT OR UPDATE ON rental
+    FOR EACH ROW EXECUTE FUNCTION bench_log_transition();
+  ANALYZE mobility;"
+
+# ------------------------------------------------------------------ sampler: throughput, heap, RSS, CPU over time
+
+# heap used of a service in MiB: from its actuator (the local profile's operator may read metrics), else from jstat
+# (payment-adapter denies metrics to everyone; jstat starts a JVM, so it is the exception)
+heap_mib() {
+  local port=$1 pid=$2 heap
+  heap="$(curl -s -u ops:ops "http://127.0.0.1:$port/actuator/metrics/jvm.memory.used?tag=area:heap" \
+    | jq -r '(.measurements[0].value // empty) / 1048576 | floor' 2>/dev/null)"
+  [[ -n "$heap" ]] || heap="$(jstat -gc "$pid" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+    NR == 2 { printf "%d", ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024 }')"
+  echo "$heap"
+}
+rss_mib() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || true; }
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || true; }
+sampler() {
+  set +e # a sample that fails leaves a gap, not the end of sampling
+  local t0 prev_t prev_n now n rate row name pid port
+  t0="$(date +%s)"; prev_t=$t0; prev_n=0
+  echo "seconds,phase,load1,applications,applications_per_s,process_heap_mib,process_rss_mib,process_cpu_s,payment_heap_mib,payment_rss_mib,payment_cpu_s,key_heap_mib,key_rss_mib,key_cpu_s" >"$SAMPLES"
+  while true; do
+    now="$(date +%s)"
+    n="$(sql bench_rental "SELECT count(*) FROM bench_transition WHERE status = 'CREATED'" 2>/dev/null || echo "$prev_n")"
+    rate="$(awk -v a="$n" -v b="$prev_n" -v dt=$((now - prev_t)) 'BEGIN { printf "%.1f", (dt > 0 ? (a - b) / dt : 0) }')"
+    row="$((now - t0)),$(cat "$OUT/phase"),$(cut -d' ' -f1 /proc/loadavg),$n,$rate"
+    for name in process-app payment-adapter key-adapter; do
+      pid="$(pid_of "$name")"
+      case "$name" in process-app) port=$PROCESS_PORT ;; payment-adapter) port=$PAYMENT_PORT ;; *) port=$KEY_PORT ;; esac
+      row="$row,$(heap_mib "$port" "$pid"),$(rss_mib "$pid"),$(cpu_seconds "$pid")"
+    done
+    echo "$row" >>"$SAMPLES"
+    prev_t=$now; prev_n=$n
+    sleep "$SAMPLE_SECONDS"
+  done
+}
+sampler &
+SAMPLER=$!
+
+# ------------------------------------------------------------------ Gatling
+
+NEXT_VEHICLE=1
+# gatling <simulation> <label> [-Dbench.x=y ...]: one bounded run; its report goes to $OUT/gatling/<label>
+gatling() {
+  local simulation=$1 label=$2 dir
+  shift 2
+  ./mvnw -q -f bench/pom.xml gatling:test -Dgatling.simulationClass="com.sharedmobility.bench.$simulation" \
+    -Dbench.baseUrl="http://127.0.0.1:$PROCESS_PORT" -Dbench.vehicleFrom="$NEXT_VEHICLE" "$@" \
+    >"$OUT/logs/gatling-$label.log" 2>&1 || say "gatling $label ended with an error, see $OUT/logs/gatling-$label.log"
+  NEXT_VEHICLE=$((NEXT_VEHICLE + VEHICLES_PER_PHASE))
+  dir="$(ls -td "$ROOT"/bench/target/gatling/*/ | head -1)"
+  mv "$dir" "$OUT/gatling/$label"
+}
+# figure <label> <request> <words>: a figure of one request, as Gatling printed it for the always-true assertion
+# that starts with these words (BenchSettings.figuresOf), rounded to an integer
+figure() {
+  sed -n "s/^$2: $3.*(actual : \([0-9.]*\))\$/\1/p" "$OUT/logs/gatling-$1.log" | head -1 | awk '{ printf "%d", $1 }'
+}
+# "N OK, N KO; p50/p95/p99/max ... ms" of one request
+summary() {
+  echo "$(figure "$1" "$2" 'count of successful') OK, $(figure "$1" "$2" 'count of failed') KO;" \
+    "p50/p95/p99/max $(figure "$1" "$2" '50th')/$(figure "$1" "$2" '95th')/$(figure "$1" "$2" '99th')/$(figure "$1" "$2" 'max') ms"
+}
+# p50/p95/p99 in ms and the count of a duration between two read-model transitions
+transition_latency() {
+  local from=$1 to=$2 since=$3 until=$4
+  sql bench_rental "
+    SELECT count(*) || ' rentals; p50/p95/p99/max '
+      || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)) || '/'
+      || round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)) || '/'
+      || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || '/' || round(max(ms)) || ' ms'
+    FROM (SELECT extract(epoch FROM b.at - a.at) * 1000 AS ms
+          FROM bench_transition a JOIN bench_transition b ON b.rental_id = a.rental_id AND b.status = '$to'
+          WHERE a.status = '$from' AND a.at BETWEEN to_timestamp($since) AND to_timestamp($until)) d"
+}
+
+# ------------------------------------------------------------------ 2. closed model: the highest throughput
+
+phase warm-up
+# not measured: the JIT compiles the hot paths of all three services
+gatling ApplyClosedSimulation warm-up -Dbench.users=4 -Dbench.seconds=$((PHASE_SECONDS / 2))
+
+phase closed
+MAX_RATE=0
+for users in $CLOSED_USERS; do
+  load0="$(loadavg)"
+  gatling ApplyClosedSimulation "closed-$users" -Dbench.users="$users" -Dbench.seconds="$PHASE_SECONDS"
+  ok="$(figure "closed-$users" apply 'count of successful')"
+  ko="$(figure "closed-$users" apply 'count of failed')"
+  rate="$(awk -v ok="$ok" -v s="$PHASE_SECONDS" 'BEGIN { printf "%.1f", ok / s }')"
+  result "closed, $users users" "POST /rentals/s (201 only); latency" "$rate; $(summary "closed-$users" apply)" "$load0"
+  # sustainable: no errors
+  if (( ko == 0 )) && awk -v a="$rate" -v b="$MAX_RATE" 'BEGIN { exit !(a > b) }'; then MAX_RATE=$rate; fi
+done
+RATIO="$(awk -v a="$MAX_RATE" -v b="$NOOP_RATE" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }')"
+result closed "max sustainable POST /rentals/s (no errors); ratio to the no-op ceiling" "$MAX_RATE; $RATIO" "-"
+
+# ------------------------------------------------------------------ 3. open model: latency at a fixed rate
+
+phase open
+if [[ "$OPEN_RATE" == auto ]]; then
+  # 70 % of the closed maximum: a rate this machine sustains, where 50/s would only measure a queue
+  OPEN_RATE="$(awk -v m="$MAX_RATE" 'BEGIN { r = int(0.7 * m); print r < 1 ? 1 : r }')"
+fi
+load0="$(loadavg)"; since="$(date +%s)"
+gatling ApplyOpenSimulation open -Dbench.rate="$OPEN_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
+  -Dbench.seconds="$PHASE_SECONDS"
+until="$(date +%s)"
+sleep 5 # let the last keys and cancels complete
+result "open, $OPEN_RATE/s" "POST /rentals latency" "$(summary open apply)" "$load0"
+result "open, $OPEN_RATE/s" "POST /rentals/{id}/cancel latency" "$(summary open cancel)" "$load0"
+result "open, $OPEN_RATE/s" "application -> ACTIVE (read model)" \
+  "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
+result "open, $OPEN_RATE/s" "cancel -> CANCELLED (read model)" \
+  "$(transition_latency CANCELLING CANCELLED "$since" "$until")" "$load0"
+
+# ------------------------------------------------------------------ 4. my page with MYPAGE_ROWS rentals
+
+phase mypage
+load0="$(loadavg)"
+say "inserting $MYPAGE_ROWS finished rentals: half alice's, half 5 000 other customers'"
+sql bench_rental "
+  ALTER TABLE rental DISABLE TRIGGER bench_log_transition;
+  INSERT INTO rental (id, customer, mobility_id, hours, amount, currency, status, payment_status, rental_key,
+                      process_instance_id, created_at, updated_at)
+    SELECT md5(g::text)::uuid::text, CASE WHEN g % 2 = 0 THEN 'alice' ELSE 'customer-' || g % 5000 END,
+           'bike-01', 1, 5.00, 'EUR', 'COMPLETED', 'PAID', NULL, 'bulk-' || g,
+           now() - interval '400 days' + g * interval '1 second', now() - interval '400 days' + g * interval '1 second'
+    FROM generate_series(1, $MYPAGE_ROWS) g;
+  ALTER TABLE rental ENABLE TRIGGER bench_log_transition;
+  ANALYZE rental;"
+result mypage "rentals in the read model" "$(sql bench_rental 'SELECT count(*) FROM rental')" "$load0"
+load0="$(loadavg)"
+gatling MyPageSimulation mypage -Dbench.users=4 -Dbench.seconds="$PHASE_SECONDS"
+rate="$(awk -v ok="$(figure mypage mypage 'count of successful')" -v s="$PHASE_SECONDS" 'BEGIN { printf "%.0f", ok / s }')"
+result mypage "GET /mypages (alice, 50 newest), 4 users: requests/s; latency" "$rate; $(summary mypage mypage)" "$load0"
+# the database's share of it: the my page query alone, as the server runs it
+result mypage "the my page query alone (EXPLAIN ANALYZE)" "$(sql bench_rental "EXPLAIN ANALYZE SELECT * FROM rental
+  WHERE customer = 'alice' ORDER BY created_at DESC, id DESC LIMIT 50" | sed -n 's/^Execution Time: //p')" "$load0"
+
+# ------------------------------------------------------------------ 5. soak
+
+phase soak
+SOAK_RATE="${SOAK_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
+load0="$(loadavg)"; since="$(date +%s)"
+gatling ApplyOpenSimulation soak -Dbench.rate="$SOAK_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
+  -Dbench.seconds="$SOAK_SECONDS"
+until="$(date +%s)"
+sleep 5
+result "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "POST /rentals latency" "$(summary soak apply)" "$load0"
+result "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "application -> ACTIVE (read model)" \
+  "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
+result "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "cancel -> CANCELLED (read model)" \
+  "$(transition_latency CANCELLING CANCELLED "$since" "$until")" "$load0"
+for col in 6:process-app 9:payment-adapter 12:key-adapter; do
+  c="${col%%:*}"; name="${col#*:}"
+  result "soak" "$name heap used / RSS, max MiB" "$(awk -F, -v c="$c" 'NR > 1 && $2 == "soak" {
+      if ($c > h) h = $c; if ($(c + 1) > r) r = $(c + 1) } END { print h " / " r }' "$SAMPLES")" "$load0"
+done
+
+# ------------------------------------------------------------------ 6. payment service down
+
+phase payment-killed
+load0="$(loadavg)"
+kill -KILL "$(pid_of payment-adapter)"
+gatling ApplyOpenSimulation payment-killed -Dbench.rate="$OPEN_RATE" -Dbench.expectStatus=201,202 -Dbench.seconds=$((PHASE_SECONDS / 2))
+result "payment-adapter killed, $OPEN_RATE/s" "POST /rentals latency (201 or 202 count as OK)" "$(summary payment-killed apply)" "$load0"
+
+phase payment-hung
+load0="$(loadavg)"
+# a hung service is the hard case: connections are accepted by the kernel, answers never come (read timeout)
+start_service payment-adapter "$PAYMENT_PORT" bench_payment
+await_ready payment-adapter "$PAYMENT_PORT"
+sleep 12 # the breaker goes half-open after 10 s...
+# ...and closes on its 3 successful probe calls: the hung phase then starts from a closed breaker
+gatling ApplyOpenSimulation payment-recovered -Dbench.rate=1 -Dbench.seconds=6 -Dbench.expectStatus=201,202
+kill -STOP "$(pid_of payment-adapter)"
+gatling ApplyOpenSimulation payment-hung -Dbench.rate="$OPEN_RATE" -Dbench.expectStatus=201,202 -Dbench.seconds=$((PHASE_SECONDS / 2))
+kill -CONT "$(pid_of payment-adapter)"
+result "payment-adapter hung (SIGSTOP), $OPEN_RATE/s" "POST /rentals latency (201 or 202 count as OK)" "$(summary payment-hung apply)" "$load0"
+result "payment-adapter down" "process-app breaker after the run" \
+  "$(curl -s -u admin:admin "http://127.0.0.1:$PROCESS_PORT/actuator/health" | jq -r '.components.circuitBreakers.details.payment.details.state // "unknown"')" "$load0"
+
+# ------------------------------------------------------------------ plots
+
+phase done
+kill "$SAMPLER" 2>/dev/null; SAMPLER=""
+gnuplot -e "samples='$SAMPLES'; out='$OUT'" "$ROOT/bench/plot.gp"
+say "done: $RESULTS"
+cat "$RESULTS"
