@@ -1,6 +1,5 @@
 package com.sharedmobility.key.worker;
 
-import com.sharedmobility.key.store.KeyService;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
 import com.sharedmobility.support.logging.RentalLogContext;
 import java.util.Map;
@@ -13,20 +12,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a rental's key to the process: makes it, completes the task with variable {@code key}. When the task is
- * gone on completion, the rental was cancelled meanwhile and the key is revoked: compensation does not cover an
- * activity that never completed. A business refusal becomes the given BPMN error, anything else a retry.
+ * Hands a rental's key to the process: makes it, completes the task with variable {@code key}. A business refusal
+ * becomes the given BPMN error, anything else a retry. A task that is gone on completion keeps its key: either
+ * another worker completed it after this one's lock ran out (the rental is ACTIVE with this very key, since issuing
+ * is idempotent), or a cancel interrupted it, and then the cancel itself revokes the unconfirmed key (or leaves a
+ * tombstone that refuses a later issue) before it refunds.
  */
 @Component
 class KeyHandover {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyHandover.class);
 
-  private final KeyService keys;
   private final TaskFailureHandler failures;
 
-  KeyHandover(KeyService keys, TaskFailureHandler failures) {
-    this.keys = keys;
+  KeyHandover(TaskFailureHandler failures) {
     this.failures = failures;
   }
 
@@ -41,16 +40,15 @@ class KeyHandover {
       rentalId = TaskVariables.rentalId(task);
       service.complete(task, Map.of(Variables.KEY, makeKey.apply(rentalId)));
     } catch (NotFoundException gone) {
-      revokeForVanishedTask(task, rentalId);
+      taskGone(task, rentalId);
     } catch (RuntimeException e) {
       if (refusal.isInstance(e)) {
         refuse(task, service, errorCode, e);
         return;
       }
-      // a complete that lost a race with a cancel fails with a conflict first; the task is gone only afterwards
-      boolean taskGone = !failures.handle(task, service, e);
-      if (taskGone && rentalId != null) {
-        revokeForVanishedTask(task, rentalId);
+      // a complete that lost a race fails with a conflict first; the task is gone only afterwards
+      if (!failures.handle(task, service, e)) {
+        taskGone(task, rentalId);
       }
     }
   }
@@ -65,15 +63,9 @@ class KeyHandover {
     }
   }
 
-  /** No retry follows for a task that is gone, so a failure here can only be shown to an operator. */
-  private void revokeForVanishedTask(ExternalTask task, String rentalId) {
-    try {
-      keys.revoke(rentalId);
-      LOG.info("{} task {} of rental {} no longer exists (cancelled meanwhile): its key is revoked",
-          task.getTopicName(), task.getId(), rentalId);
-    } catch (RuntimeException e) {
-      LOG.error("{} task {} of rental {} no longer exists, but its key could not be revoked: revoke it by hand",
-          task.getTopicName(), task.getId(), rentalId, e);
-    }
+  private static void taskGone(ExternalTask task, String rentalId) {
+    LOG.info("{} task {} of rental {} no longer exists (completed by another worker or cancelled): the key stays"
+        + " as it is, a cancel revokes it itself", task.getTopicName(), task.getId(), rentalId);
   }
+
 }

@@ -82,8 +82,13 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
     assertThat(keys.find(rentalId)).isPresent();
   }
 
+  /**
+   * This worker's lock ran out, another worker completed the task with the same key (issuing is idempotent) and the
+   * rental is ACTIVE with it: this worker's late completion finds the task gone and must leave the key working. A
+   * cancel, the other way a task disappears, revokes the unconfirmed key in the process itself.
+   */
   @Test
-  void revokesTheKeyWhenTheTaskVanishedBeforeCompletion() {
+  void keepsTheKeyWhenTheTaskVanishedBeforeCompletion() {
     String rentalId = newRentalId();
     String mobilityId = newMobilityId();
     doThrow(new NotFoundException("External task does not exist", new RestException("gone", "NotFound", 404)))
@@ -91,13 +96,13 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
 
     worker.execute(issueKeyTask(rentalId, mobilityId, "PT2H"), service);
 
-    assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+    assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
     verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), anyInt(), anyLong());
   }
 
-  /** A complete that loses the race with a cancel fails with a conflict; only the failure report finds it gone. */
+  /** A complete that loses a race fails with a conflict first; the failure report finds the task gone. */
   @Test
-  void revokesTheKeyWhenCompletionConflictedWithACancel() {
+  void keepsTheKeyWhenCompletionConflictedAndTheTaskIsGone() {
     String rentalId = newRentalId();
     String mobilityId = newMobilityId();
     doThrow(new EngineException("OptimisticLockingException",
@@ -108,7 +113,7 @@ class KeyIssueWorkerTest extends PostgresBackedTest {
 
     worker.execute(issueKeyTask(rentalId, mobilityId, "PT2H"), service);
 
-    assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+    assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
   }
 
   @Test
