@@ -41,19 +41,19 @@ public class EngineStateMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    INCIDENT_TYPES.forEach(type -> gauge(registry, "camunda.incidents.open", "Open incidents (cluster-wide)",
+    INCIDENT_TYPES.forEach(type -> gauge("camunda.incidents.open", "Open incidents (cluster-wide)",
         s -> s.incidents().get(INCIDENT_TYPES.indexOf(type))).tag("type", type).register(registry));
-    TOPICS.forEach(topic -> gauge(registry, "camunda.external.tasks.open", "External tasks waiting or locked",
+    TOPICS.forEach(topic -> gauge("camunda.external.tasks.open", "External tasks waiting or locked",
         s -> s.externalTasks().get(TOPICS.indexOf(topic))).tag("topic", topic).register(registry));
-    gauge(registry, "camunda.jobs.due", "Jobs due now with retries left: the job executor's backlog",
+    gauge("camunda.jobs.due", "Jobs due now with retries left: the job executor's backlog",
         EngineState::dueJobs).register(registry);
-    gauge(registry, "rental.key.issue.oldest.age", "Age of the oldest key still to be issued (0 when none)",
+    gauge("rental.key.issue.oldest.age", "Age of the oldest key still to be issued (0 when none)",
         EngineState::oldestKeyAgeSeconds).baseUnit("seconds").register(registry);
-    gauge(registry, "rental.manual.keys.open", "Rentals waiting for an operator to issue a key in Tasklist",
+    gauge("rental.manual.keys.open", "Rentals waiting for an operator to issue a key in Tasklist",
         EngineState::manualKeyTasks).register(registry);
   }
 
-  private Gauge.Builder<EngineStateMetrics> gauge(MeterRegistry registry, String name, String description,
+  private Gauge.Builder<EngineStateMetrics> gauge(String name, String description,
                                                   ToDoubleFunction<EngineState> value) {
     return Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.current())).description(description);
   }
