@@ -169,6 +169,8 @@ public final class RentalStack implements AutoCloseable {
 
     Map<String, String> keyEnv = datasource(keyDb);
     keyEnv.put("ENGINE_REST_URL", processNodes.get(processNodes.size() - 1).baseUrl() + "/engine-rest");
+    // seconds, not the default minute: tests wait for keys to expire
+    keyEnv.put("KEY_VALIDITY_MARGIN", System.getProperty("e2e.keyValidityMargin", "PT5S"));
     keyEnv.putAll(settings.envOf(KEY_ADAPTER));
     key = service(KEY_ADAPTER, keyPort, keyEnv, jvmOptions);
   }

@@ -18,8 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // metrics exported as in production: Spring Boot's tests switch the Prometheus registry off otherwise
 @AutoConfigureObservability(tracing = false)
+// no validity margin: a key expires exactly at its validity, so tests step the clock to that edge
+// (KeyValidityMarginTest covers the margin)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.client.disable-auto-fetching=true",
+    "key.validity-margin=PT0S",
     "KEYS_VEHICLE_USERNAME=" + PostgresBackedTest.VEHICLE_USER,
     "KEYS_VEHICLE_PASSWORD=" + PostgresBackedTest.VEHICLE_PASSWORD,
     "KEYS_OPERATOR_USERNAME=" + PostgresBackedTest.OPERATOR_USER,

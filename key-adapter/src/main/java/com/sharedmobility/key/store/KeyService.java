@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,21 +52,31 @@ public class KeyService {
   private final Clock clock;
   private final VehicleLockouts lockouts;
   private final TransactionTemplate serializable;
+  private final Duration validityMargin;
 
+  /**
+   * @param validityMargin added to every key's validity: the rental's time starts when the engine takes the
+   *     completed task, after the key was issued (seconds later when the task was redelivered under load); the
+   *     process revokes the key when the rental's time is up, so the margin only covers that gap
+   */
   KeyService(RentalKeyRepository keys, KeyCodeGenerator codes, Clock clock, VehicleLockouts lockouts,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, @Value("${key.validity-margin}") Duration validityMargin) {
+    if (validityMargin.isNegative()) {
+      throw new IllegalArgumentException("key.validity-margin must not be negative, not " + validityMargin);
+    }
     this.keys = keys;
     this.codes = codes;
     this.clock = clock;
     this.lockouts = lockouts;
+    this.validityMargin = validityMargin;
     // Serializable, so that two issues for the same vehicle cannot both miss each other's code.
     this.serializable = new TransactionTemplate(transactions);
     this.serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
   }
 
   /**
-   * Returns the code of the rental's live key, issuing one valid for {@code validity} from now when the rental
-   * has none yet.
+   * Returns the code of the rental's live key, issuing one valid for {@code validity} (plus the margin) from now
+   * when the rental has none yet.
    *
    * @throws KeyNotIssuableException when the rental's key was revoked or has expired
    * @throws InvalidKeyRequestException when the arguments can never lead to a key
@@ -109,9 +120,9 @@ public class KeyService {
   }
 
   /**
-   * Registers the code an operator chose as the rental's key, valid for {@code validity} from now. Idempotent for
-   * the same code; an expired key of the rental is replaced, as the operator decided. A revoked one is not: a
-   * revoke means the rental was cancelled or has ended.
+   * Registers the code an operator chose as the rental's key, valid for {@code validity} (plus the margin) from
+   * now. Idempotent for the same code; an expired key of the rental is replaced, as the operator decided. A revoked
+   * one is not: a revoke means the rental was cancelled or has ended.
    *
    * @throws KeyRejectedException when the code is not 4 digits, opens another live rental of the vehicle, or the
    *     rental already holds another live key
@@ -146,7 +157,7 @@ public class KeyService {
     }
     existing.ifPresent(keys::delete);
     keys.flush();
-    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, now.plus(validity)));
+    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, validUntil(now, validity)));
     LOG.info("registered the key an operator chose for rental {} and vehicle {}", rentalId, mobilityId);
     return code;
   }
@@ -200,14 +211,18 @@ public class KeyService {
     if (existing.isPresent()) {
       String code = codeOfExisting(existing.get(), mobilityId, now);
       // a redelivery after a worker died: the rental's time starts when this delivery completes, not before
-      existing.get().validAtLeastUntil(now.plus(validity));
+      existing.get().validAtLeastUntil(validUntil(now, validity));
       keys.saveAndFlush(existing.get());
       return code;
     }
     String code = freeCode(mobilityId, now);
-    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, now.plus(validity)));
+    keys.saveAndFlush(new RentalKey(rentalId, mobilityId, code, now, validUntil(now, validity)));
     LOG.info("issued the key of rental {} for vehicle {}", rentalId, mobilityId);
     return code;
+  }
+
+  private Instant validUntil(Instant now, Duration validity) {
+    return now.plus(validity).plus(validityMargin);
   }
 
   private static String codeOfExisting(RentalKey key, String mobilityId, Instant now) {
