@@ -1,5 +1,6 @@
 package com.sharedmobility.key.store;
 
+import com.sharedmobility.support.tx.ConflictRetry;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,8 @@ public class KeyService {
   private final KeyCodeGenerator codes;
   private final Clock clock;
   private final VehicleLockouts lockouts;
-  private final TransactionTemplate serializable;
+  /** Serializable, so that two issues for the same vehicle cannot both miss each other's code. */
+  private final ConflictRetry serializable;
   private final Duration validityMargin;
 
   /**
@@ -69,9 +69,10 @@ public class KeyService {
     this.clock = clock;
     this.lockouts = lockouts;
     this.validityMargin = validityMargin;
-    // Serializable, so that two issues for the same vehicle cannot both miss each other's code.
-    this.serializable = new TransactionTemplate(transactions);
-    this.serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    transaction.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+    // a conflict with a concurrent issue or revoke of the same rental or vehicle
+    this.serializable = new ConflictRetry(transaction, MAX_ATTEMPTS, KeyService::isWriteConflict);
   }
 
   /**
@@ -87,36 +88,7 @@ public class KeyService {
     if (validity == null || validity.isNegative() || validity.isZero()) {
       throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
     }
-    return serializableRetried("issuing", rentalId, () -> issueOnce(rentalId, mobilityId, validity));
-  }
-
-  /**
-   * Runs {@code work} in a serializable transaction, again in a new one after a conflict with a concurrent
-   * transaction on the same rental or vehicle (which the new one then sees).
-   */
-  private <T> T serializableRetried(String what, String rentalId, Supplier<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return serializable.execute(tx -> work.get());
-      } catch (RuntimeException e) {
-        if (attempt >= MAX_ATTEMPTS || !isWriteConflict(e)) {
-          throw e;
-        }
-        LOG.debug("concurrent write while {} the key of rental {} (attempt {}), trying again", what, rentalId,
-            attempt);
-        pauseBeforeRetry(attempt, e);
-      }
-    }
-  }
-
-  /** A random pause, so that transactions which collided do not collide again in lockstep. */
-  private static void pauseBeforeRetry(int attempt, RuntimeException conflict) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw conflict;
-    }
+    return serializable.execute("issuing the key of rental " + rentalId, () -> issueOnce(rentalId, mobilityId, validity));
   }
 
   /**
@@ -137,7 +109,8 @@ public class KeyService {
     if (validity == null || validity.isNegative() || validity.isZero()) {
       throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
     }
-    return serializableRetried("registering", rentalId, () -> registerOnce(rentalId, mobilityId, code, validity));
+    return serializable.execute("registering the key of rental " + rentalId,
+        () -> registerOnce(rentalId, mobilityId, code, validity));
   }
 
   private String registerOnce(String rentalId, String mobilityId, String code, Duration validity) {
@@ -169,7 +142,7 @@ public class KeyService {
    */
   public boolean revoke(String rentalId) {
     requireRentalId(rentalId);
-    return serializableRetried("revoking", rentalId, () -> revokeOnce(rentalId));
+    return serializable.execute("revoking the key of rental " + rentalId, () -> revokeOnce(rentalId));
   }
 
   private boolean revokeOnce(String rentalId) {

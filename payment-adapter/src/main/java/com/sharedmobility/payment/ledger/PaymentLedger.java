@@ -2,11 +2,11 @@ package com.sharedmobility.payment.ledger;
 
 import com.sharedmobility.payment.provider.CardProvider;
 import com.sharedmobility.payment.provider.ChargeOutcome;
+import com.sharedmobility.support.tx.ConflictRetry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -28,12 +28,17 @@ public class PaymentLedger {
 
   private final PaymentRepository payments;
   private final CardProvider cardProvider;
-  private final TransactionTemplate transaction;
+  /**
+   * Each request in its own transaction, again when a concurrent request inserted the same payment row first (its
+   * insert has committed by then, so the next attempt finds and locks that row).
+   */
+  private final ConflictRetry rowTransaction;
 
   public PaymentLedger(PaymentRepository payments, CardProvider cardProvider, TransactionTemplate transaction) {
     this.payments = payments;
     this.cardProvider = cardProvider;
-    this.transaction = transaction;
+    this.rowTransaction = new ConflictRetry(transaction, ATTEMPTS,
+        e -> e instanceof DataIntegrityViolationException || e instanceof ConcurrencyFailureException);
   }
 
   /**
@@ -42,14 +47,14 @@ public class PaymentLedger {
    * @throws PaymentConflictException when the payment is refunded or voided, or a repeat asks for other money
    */
   public Payment charge(UUID rentalId, Charge charge) {
-    return inRowTransaction(() -> payments.findForUpdate(rentalId)
+    return rowTransaction.execute("charging rental " + rentalId, () -> payments.findForUpdate(rentalId)
         .map(stored -> repeatedCharge(stored, charge))
         .orElseGet(() -> firstCharge(rentalId, charge)));
   }
 
   /** Refunds a charged rental once; voids a rental that was never charged so that no later charge takes money. */
   public Payment refund(UUID rentalId) {
-    return inRowTransaction(() -> payments.findForUpdate(rentalId)
+    return rowTransaction.execute("refunding rental " + rentalId, () -> payments.findForUpdate(rentalId)
         .map(this::refundIfCharged)
         .orElseGet(() -> {
           LOG.info("Rental {} voided before any charge", rentalId);
@@ -96,23 +101,6 @@ public class PaymentLedger {
       LOG.info("Rental {} refunded {} {}", payment.getRentalId(), payment.getAmount(), payment.getCurrency());
     }
     return payment;
-  }
-
-  /**
-   * Runs the work in its own transaction, again when a concurrent request inserted the same payment row first
-   * (its insert has committed by then, so the next attempt finds and locks that row).
-   */
-  private Payment inRowTransaction(Supplier<Payment> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> work.get());
-      } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        LOG.debug("Payment row taken by a concurrent request; attempt {} of {}", attempt + 1, ATTEMPTS, e);
-      }
-    }
   }
 
   // Microseconds: what the database keeps, so an answer and a later read of the same payment agree.

@@ -3,10 +3,9 @@ package com.sharedmobility.rental.usecase;
 import com.sharedmobility.rental.process.RentalProcess.Messages;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
 import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.support.tx.ConflictRetry;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,30 +16,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CancelRental {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CancelRental.class);
   private static final int ATTEMPTS = 5;
 
   private final RentalReadModel readModel;
   private final RuntimeService runtime;
-  private final TransactionTemplate transaction;
+  private final ConflictRetry transaction;
 
   public CancelRental(RentalReadModel readModel, RuntimeService runtime, TransactionTemplate transaction) {
     this.readModel = readModel;
     this.runtime = runtime;
-    this.transaction = transaction;
+    this.transaction = new ConflictRetry(transaction, ATTEMPTS, e -> e instanceof OptimisticLockingException);
   }
 
   public RentalView cancel(String customer, String rentalId) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> cancelOnce(customer, rentalId));
-      } catch (OptimisticLockingException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        LOG.info("rental {}: cancel collided with the process (attempt {}), retrying", rentalId, attempt);
-      }
-    }
+    return transaction.execute("cancelling rental " + rentalId, () -> cancelOnce(customer, rentalId));
   }
 
   private RentalView cancelOnce(String customer, String rentalId) {
