@@ -3,14 +3,13 @@ package com.sharedmobility.support.security;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Credentials of one caller, in plain text until they are encoded at startup. */
 public record ApiUser(String username, String password) {
 
-  /** Spring Security's default, which it also checks passwords with when a service defines no encoder. */
-  private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  /** What {@link ServiceAccountPasswordAutoConfiguration} gives Spring Security to check passwords with. */
+  private static final PasswordEncoder ENCODER = ServiceAccountPasswordEncoder.delegating();
 
   /** An account whose variables the service's {@code RequiredSettingsCheck} has already found set. */
   public static ApiUser fromEnvironment(Environment environment, String usernameVariable, String passwordVariable) {
