@@ -2,6 +2,7 @@ package com.sharedmobility.rental.api;
 
 import com.sharedmobility.rental.payment.PaymentRefusedException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final String RETRY_AFTER_BUSY_SECONDS = "1";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -72,9 +74,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex) {
+    if (noDatabaseConnectionInTime(ex)) {
+      // overload, not a fault: every connection of the pool stayed busy for Hikari's connection timeout
+      LOG.warn("no database connection in time, answered 503: {}", ex.toString());
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+          "The service is busy; nothing was changed. Please try again in a moment.");
+      problem.setTitle("Service busy");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_BUSY_SECONDS).body(problem);
+    }
     LOG.error("unexpected error in the customer API", ex);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed. Please try again.");
+  }
+
+  private static boolean noDatabaseConnectionInTime(Throwable ex) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<Object> badRequest(String title, String detail) {
