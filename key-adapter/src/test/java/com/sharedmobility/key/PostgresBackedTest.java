@@ -23,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.client.disable-auto-fetching=true",
     "key.validity-margin=PT0S",
+    // tasks run on the caller's thread, so a test sees the outcome when execute returns (ParallelTaskRunnerTest
+    // covers the worker threads)
+    "key.worker.parallelism=1",
     "KEYS_VEHICLE_USERNAME=" + PostgresBackedTest.VEHICLE_USER,
     "KEYS_VEHICLE_PASSWORD=" + PostgresBackedTest.VEHICLE_PASSWORD,
     "KEYS_OPERATOR_USERNAME=" + PostgresBackedTest.OPERATOR_USER,

@@ -22,17 +22,19 @@ public class KeyIssueWorker implements ExternalTaskHandler {
 
   private final KeyService keys;
   private final KeyHandover handover;
+  private final ParallelTaskRunner runner;
 
-  KeyIssueWorker(KeyService keys, KeyHandover handover) {
+  KeyIssueWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner) {
     this.keys = keys;
     this.handover = handover;
+    this.runner = runner;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    handover.handOver(task, service,
+    runner.run(() -> handover.handOver(task, service,
         rentalId -> keys.issue(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),
-        KeyNotIssuableException.class, Errors.KEY_NOT_ISSUABLE);
+        KeyNotIssuableException.class, Errors.KEY_NOT_ISSUABLE));
   }
 }

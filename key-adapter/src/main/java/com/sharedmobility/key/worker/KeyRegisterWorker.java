@@ -22,18 +22,20 @@ public class KeyRegisterWorker implements ExternalTaskHandler {
 
   private final KeyService keys;
   private final KeyHandover handover;
+  private final ParallelTaskRunner runner;
 
-  KeyRegisterWorker(KeyService keys, KeyHandover handover) {
+  KeyRegisterWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner) {
     this.keys = keys;
     this.handover = handover;
+    this.runner = runner;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    handover.handOver(task, service,
+    runner.run(() -> handover.handOver(task, service,
         rentalId -> keys.register(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.string(task, Variables.MANUAL_KEY),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),
-        KeyRejectedException.class, Errors.KEY_REJECTED);
+        KeyRejectedException.class, Errors.KEY_REJECTED));
   }
 }

@@ -22,14 +22,20 @@ public class KeyRevokeWorker implements ExternalTaskHandler {
 
   private final KeyService keys;
   private final TaskFailureHandler failures;
+  private final ParallelTaskRunner runner;
 
-  KeyRevokeWorker(KeyService keys, TaskFailureHandler failures) {
+  KeyRevokeWorker(KeyService keys, TaskFailureHandler failures, ParallelTaskRunner runner) {
     this.keys = keys;
     this.failures = failures;
+    this.runner = runner;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
+    runner.run(() -> revoke(task, service));
+  }
+
+  private void revoke(ExternalTask task, ExternalTaskService service) {
     // the business key is the rental id: every line of this task carries it
     try (RentalLogContext ignored = RentalLogContext.of(task.getBusinessKey())) {
       String rentalId = TaskVariables.rentalId(task);
