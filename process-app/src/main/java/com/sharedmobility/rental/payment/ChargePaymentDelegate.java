@@ -13,6 +13,7 @@ import com.sharedmobility.rental.catalogue.PriceList;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.process.RentalProcess.Errors;
 import com.sharedmobility.rental.readmodel.PaymentStatus;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Charges the rental's amount. A decline and an unavailable payment service (including an open breaker) are
+ * Charges the rental's amount. A decline and an unavailable payment service (including an open breaker and a full
+ * bulkhead) are
  * BPMN errors the process models; anything else propagates, so it rolls back the start or retries the job.
  */
 @Component("chargePaymentDelegate")
@@ -53,7 +55,7 @@ public class ChargePaymentDelegate implements JavaDelegate {
     } catch (PaymentDeclinedException e) {
       execution.setVariable(PAYMENT_STATUS, PaymentStatus.DECLINED.name());
       throw new BpmnError(Errors.PAYMENT_DECLINED, e.getMessage());
-    } catch (PaymentUnavailableException | CallNotPermittedException e) {
+    } catch (PaymentUnavailableException | CallNotPermittedException | BulkheadFullException e) {
       LOG.warn("rental {}: charge attempt {} failed, payment unavailable: {}", rentalId, attempt, e.getMessage());
       execution.setVariable(PAYMENT_FAILURE, "attempt " + attempt + ": " + e.getMessage());
       throw new BpmnError(Errors.PAYMENT_UNAVAILABLE, e.getMessage());

@@ -5,6 +5,7 @@ import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
+import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,13 +14,20 @@ import org.springframework.stereotype.Component;
 /**
  * The payment service behind the {@code payment} circuit breaker. Failures are translated into three kinds so
  * that the breaker counts only unavailability and callers can tell a decline from an outage.
- * While the breaker is open, calls fail at once with {@code CallNotPermittedException}.
+ * While the breaker is open, calls fail at once with {@code CallNotPermittedException}; a charge beyond the
+ * {@link #CHARGES} bulkhead's limit with {@code BulkheadFullException}.
  */
 @Component
 public class PaymentAdapter {
 
   /** The circuit breaker's name, under which application.yml configures it. */
   public static final String BREAKER = "payment";
+  /**
+   * The bulkhead of charges: a charge runs in the application's transaction and holds a database connection while
+   * it waits, so only a few may wait on the payment service at once; the others fail at once with
+   * {@code BulkheadFullException} instead of queueing behind a hung service.
+   */
+  public static final String CHARGES = "payment-charges";
 
   private static final int PAYMENT_REQUIRED = 402;
 
@@ -30,6 +38,7 @@ public class PaymentAdapter {
   }
 
   @CircuitBreaker(name = BREAKER)
+  @Bulkhead(name = CHARGES)
   public PaymentReceipt charge(String rentalId, ChargeRequest request) {
     return translated(() -> client.charge(rentalId, request));
   }

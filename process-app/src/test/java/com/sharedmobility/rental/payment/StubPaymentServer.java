@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on a free loopback port standing in for payment-adapter: answers with a chosen status. */
@@ -20,6 +23,7 @@ final class StubPaymentServer implements AutoCloseable {
   private volatile int status = 200;
   private volatile Duration delay = Duration.ZERO;
   private volatile String lastAuthorization;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   StubPaymentServer() {
     try {
@@ -30,6 +34,7 @@ final class StubPaymentServer implements AutoCloseable {
     server.createContext("/payments", exchange -> {
       requests.incrementAndGet();
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+      awaitGate();
       sleep(delay);
       if (status == DROP) {
         exchange.close();
@@ -55,6 +60,8 @@ final class StubPaymentServer implements AutoCloseable {
       exchange.getResponseBody().write(bytes);
       exchange.close();
     });
+    // requests are answered side by side, as by a real service
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -77,12 +84,29 @@ final class StubPaymentServer implements AutoCloseable {
     this.delay = delay;
   }
 
+  /** Requests wait, unanswered, until {@link #releaseAnswers()}. */
+  void holdAnswers() {
+    gate = new CountDownLatch(1);
+  }
+
+  void releaseAnswers() {
+    gate.countDown();
+  }
+
   String lastAuthorization() {
     return lastAuthorization;
   }
 
   int requests() {
     return requests.get();
+  }
+
+  private void awaitGate() {
+    try {
+      gate.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(Duration delay) {
@@ -95,6 +119,7 @@ final class StubPaymentServer implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseAnswers();
     server.stop(0);
   }
 }

@@ -19,6 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.payment.PaymentDeclinedException;
@@ -30,6 +31,8 @@ import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
@@ -125,6 +128,17 @@ class RentalProcessTest extends RentalTestBase {
     assertThat(view(applied)).extracting(RentalView::status, RentalView::paymentStatus)
         .containsExactly(RentalStatus.KEY_PENDING, PaymentStatus.PAID);
     verify(payments, times(2)).charge(eq(applied.id()), any());
+  }
+
+  @Test
+  void aFullBulkheadOfChargesIsTreatedAsUnavailable() {
+    when(payments.charge(any(), any())).thenThrow(
+        BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults(PaymentAdapter.CHARGES)));
+
+    RentalView applied = apply(1);
+
+    assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    assertThat(instanceOf(applied)).isWaitingAt("Event_PaymentRetryTimer");
   }
 
   @Test
