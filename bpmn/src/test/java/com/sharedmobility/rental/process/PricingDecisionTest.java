@@ -17,9 +17,11 @@ class PricingDecisionTest {
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .useProcessEngine(new StandaloneInMemProcessEngineConfiguration()
+      .useProcessEngine(((StandaloneInMemProcessEngineConfiguration) new StandaloneInMemProcessEngineConfiguration()
           .setJdbcUrl("jdbc:h2:mem:pricing-decision-test;DB_CLOSE_DELAY=-1")
-          .setJobExecutorActivate(false)
+          .setJobExecutorActivate(false))
+          // as process-app evaluates it (application.yml: dmn-feel-enable-legacy-behavior)
+          .setDmnFeelEnableLegacyBehavior(true)
           .buildProcessEngine())
       .build();
 
