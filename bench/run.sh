@@ -7,7 +7,8 @@
 #   4. GET /mypages with MYPAGE_ROWS rentals in the read model
 #   5. a soak of SOAK_SECONDS at SOAK_RATE/s: throughput, heap and RSS of each service every SAMPLE_SECONDS
 #   6. the apply test of 3 with the payment service down: killed (connection refused), then hung (SIGSTOP)
-# Results go to bench/results/<UTC time>/: results.md (the figures), samples.csv, plot PNGs, Gatling reports, logs.
+# Results go to bench/results/<UTC time>/: results.md (the figures, and where each service's CPU went during the
+# soak), samples.csv, plot PNGs, Gatling reports, JFR recordings, logs.
 #
 #   bench/run.sh             the full run (about 25 minutes)
 #   bench/run.sh --quick     short phases and a 1-minute soak, to try the script (about 8 minutes)
@@ -21,6 +22,7 @@
 #
 # Environment (all optional): PHASE_SECONDS (60)  CLOSED_USERS ("4 8 16")  OPEN_RATE (50)  CANCEL_SHARE (0.2)
 #   (OPEN_RATE=auto: 70 % of the closed maximum, for a machine that cannot take 50/s)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
+#   PROFILE_SECONDS (30: JFR CPU profile of each service during the soak)
 #   RENTAL_HOUR (PT2M: rentals run out during the soak)  JAVA_OPTS (-Xmx512m: the heap target)
 #   PORT_BASE (18080: process-app, +1 payment-adapter, +2 key-adapter)  DB_POOL_SIZE etc. go to the services.
 set -euo pipefail
@@ -51,6 +53,7 @@ CANCEL_SHARE="${CANCEL_SHARE:-0.2}"
 MYPAGE_ROWS="${MYPAGE_ROWS:-1000000}"
 SOAK_SECONDS="${SOAK_SECONDS:-600}"
 SAMPLE_SECONDS="${SAMPLE_SECONDS:-5}"
+PROFILE_SECONDS="${PROFILE_SECONDS:-30}"
 export RENTAL_HOUR="${RENTAL_HOUR:-PT2M}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 PORT_BASE="${PORT_BASE:-18080}"
@@ -377,6 +380,13 @@ result mypage "the my page query alone (EXPLAIN ANALYZE)" "$(sql bench_rental "E
 phase soak
 SOAK_RATE="${SOAK_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
 load0="$(loadavg)"; since="$(date +%s)"
+# where each service's CPU goes: a JFR recording of PROFILE_SECONDS, 10 s into the soak
+mkdir -p "$OUT/jfr"
+(sleep 10
+ for name in process-app payment-adapter key-adapter; do
+   jcmd "$(pid_of "$name")" JFR.start name=bench settings=profile duration="${PROFILE_SECONDS}s" \
+     filename="$OUT/jfr/$name.jfr" >>"$OUT/logs/jfr.log" 2>&1
+ done) &
 gatling ApplyOpenSimulation soak -Dbench.rate="$SOAK_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
   -Dbench.seconds="$SOAK_SECONDS"
 until="$(date +%s)"
@@ -419,6 +429,15 @@ result "payment-adapter down" "process-app breaker after the run" \
 
 phase done
 kill "$SAMPLER" 2>/dev/null; SAMPLER=""
+{
+  echo
+  echo "## Where the CPU went: $PROFILE_SECONDS s of the soak, JFR execution samples by library (CpuProfileSummary)"
+  for name in process-app payment-adapter key-adapter; do
+    echo; echo "$name:"; echo '```'
+    java -cp "$BENCH_CP" com.sharedmobility.bench.CpuProfileSummary "$OUT/jfr/$name.jfr" 2>&1
+    echo '```'
+  done
+} >>"$RESULTS"
 gnuplot -e "samples='$SAMPLES'; out='$OUT'" "$ROOT/bench/plot.gp"
 say "done: $RESULTS"
 cat "$RESULTS"
