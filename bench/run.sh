@@ -7,10 +7,11 @@
 #   4. GET /mypages with MYPAGE_ROWS rentals in the read model
 #   5. a soak of SOAK_SECONDS at SOAK_RATE/s: throughput, heap and RSS of each service every SAMPLE_SECONDS
 #   6. the apply test of 3 with the payment service down: killed (connection refused), then hung (SIGSTOP)
+# Before 3, 5 and 6 it waits until the rentals of the phase before have ended (at most 4 minutes each).
 # Results go to bench/results/<UTC time>/: results.md (the figures, and where each service's CPU went during the
 # soak), samples.csv, plot PNGs, Gatling reports, JFR recordings, logs.
 #
-#   bench/run.sh             the full run (about 25 minutes)
+#   bench/run.sh             the full run (about 35 minutes)
 #   bench/run.sh --quick     short phases and a 1-minute soak, to try the script (about 8 minutes)
 #   bench/run.sh --no-build  use the jars already in */target
 #
@@ -332,8 +333,20 @@ done
 RATIO="$(awk -v a="$MAX_RATE" -v b="$NOOP_RATE" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }')"
 result closed "max sustainable POST /rentals/s (no errors); ratio to the no-op ceiling" "$MAX_RATE; $RATIO" "-"
 
+# drain: waits (at most 4 minutes) until no rental of an earlier phase is still in flight or running, so that a
+# measured phase is not charged with the previous one's backlog, key tasks and time-ups (rentals last RENTAL_HOUR)
+drain() {
+  local waited=0 left
+  while left="$(sql bench_rental "SELECT count(*) FROM rental WHERE status IN
+          ('PAYMENT_PENDING', 'KEY_PENDING', 'ACTIVE', 'CANCELLING')")" && (( left > 0 && waited < 240 )); do
+    sleep 2; waited=$((waited + 2))
+  done
+  say "drained after ${waited}s: $left rentals still in flight"
+}
+
 # ------------------------------------------------------------------ 3. open model: latency at a fixed rate
 
+drain
 phase open
 if [[ "$OPEN_RATE" == auto ]]; then
   # 70 % of the closed maximum: a rate this machine sustains, where 50/s would only measure a queue
@@ -377,6 +390,7 @@ result mypage "the my page query alone (EXPLAIN ANALYZE)" "$(sql bench_rental "E
 
 # ------------------------------------------------------------------ 5. soak
 
+drain
 phase soak
 SOAK_RATE="${SOAK_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
 load0="$(loadavg)"; since="$(date +%s)"
@@ -404,6 +418,7 @@ done
 
 # ------------------------------------------------------------------ 6. payment service down
 
+drain
 phase payment-killed
 load0="$(loadavg)"
 kill -KILL "$(pid_of payment-adapter)"
