@@ -7,7 +7,9 @@ import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.process.RentalProcess;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,21 @@ public abstract class RentalTestBase {
   @BeforeEach
   void initAssertions() {
     init(engine);
+  }
+
+  /**
+   * The webapps and engine REST look the engine up by name in JVM-wide registries, where a test context started
+   * after this one (another profile, the same engine name) put its own: point them back at this context's engine.
+   */
+  @BeforeEach
+  void registerThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+    RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+    ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+    if (registered != null && registered != engine) {
+      container.unregisterProcessEngine(registered);
+      container.registerProcessEngine(engine);
+    }
   }
 
   /** Each test starts from no rentals, so every vehicle is free again. */

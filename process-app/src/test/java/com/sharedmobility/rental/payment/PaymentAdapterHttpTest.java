@@ -3,24 +3,16 @@ package com.sharedmobility.rental.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Feign client, the error translation and the circuit breaker as configured, against a real HTTP server.
@@ -34,27 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "resilience4j.circuitbreaker.instances.payment.wait-duration-in-open-state=500ms",
     "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms",
     "rental.reconciliation.interval=PT24H"})
-@ActiveProfiles("local")
 @ExtendWith(OutputCaptureExtension.class)
-class PaymentAdapterHttpTest {
-
-  private static final StubPaymentServer STUB = new StubPaymentServer();
-  private static final ChargeRequest REQUEST = new ChargeRequest(new BigDecimal("5.00"), "EUR", "pm_card_visa", "alice");
-
-  @Autowired
-  PaymentAdapter payments;
-  @Autowired
-  CircuitBreakerRegistry breakers;
-
-  @DynamicPropertySource
-  static void paymentUrl(DynamicPropertyRegistry registry) {
-    registry.add("rental.payment.url", STUB::url);
-  }
-
-  @AfterAll
-  static void stopStub() {
-    STUB.close();
-  }
+class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
 
   @BeforeEach
   void closeBreaker() {

@@ -3,21 +3,13 @@ package com.sharedmobility.rental.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A hung payment service holds only as many charges (and with them database connections) as the bulkhead allows;
@@ -30,26 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "resilience4j.bulkhead.instances.payment-charges.max-concurrent-calls=2",
     "resilience4j.bulkhead.instances.payment-charges.max-wait-duration=0",
     "rental.reconciliation.interval=PT24H"})
-@ActiveProfiles("local")
-class PaymentBulkheadHttpTest {
-
-  private static final StubPaymentServer STUB = new StubPaymentServer();
-  private static final ChargeRequest REQUEST = new ChargeRequest(new BigDecimal("5.00"), "EUR", "pm_card_visa", "alice");
-
-  @Autowired
-  PaymentAdapter payments;
-  @Autowired
-  CircuitBreakerRegistry breakers;
-
-  @DynamicPropertySource
-  static void paymentUrl(DynamicPropertyRegistry registry) {
-    registry.add("rental.payment.url", STUB::url);
-  }
-
-  @AfterAll
-  static void stopStub() {
-    STUB.close();
-  }
+class PaymentBulkheadHttpTest extends StubbedPaymentServiceTest {
 
   @Test
   void aChargeBeyondTheLimitFailsAtOnceWhileTheOthersWaitForTheirAnswer() throws Exception {

@@ -10,28 +10,46 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real HTTP server on a free loopback port standing in for payment-adapter: answers with a chosen status. */
-final class StubPaymentServer implements AutoCloseable {
+/**
+ * A real HTTP server on a free loopback port standing in for payment-adapter: answers with a chosen status. As a
+ * registered extension it serves one test class: started when first asked for, stopped after the class.
+ */
+final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
 
   private static final int DROP = -1;
   /** 200 with a body that is not a payment: the call went through, its outcome is unknown. */
   static final int GARBLED = -2;
 
-  private final HttpServer server;
+  private volatile HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int status = 200;
   private volatile Duration delay = Duration.ZERO;
   private volatile String lastAuthorization;
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
-  StubPaymentServer() {
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    answer(200);
+    requests.set(0);
+    server();
+  }
+
+  /** Started on first use: Spring may build a test class's context (and ask for the URL) before any extension. */
+  private synchronized HttpServer server() {
+    if (server != null) {
+      return server;
+    }
+    HttpServer started;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      started = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/payments", exchange -> {
+    started.createContext("/payments", exchange -> {
       requests.incrementAndGet();
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
       awaitGate();
@@ -61,12 +79,14 @@ final class StubPaymentServer implements AutoCloseable {
       exchange.close();
     });
     // requests are answered side by side, as by a real service
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
+    started.setExecutor(Executors.newCachedThreadPool());
+    started.start();
+    server = started;
+    return started;
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + server().getAddress().getPort();
   }
 
   void answer(int status) {
@@ -118,8 +138,11 @@ final class StubPaymentServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void afterAll(ExtensionContext context) {
     releaseAnswers();
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
   }
 }
