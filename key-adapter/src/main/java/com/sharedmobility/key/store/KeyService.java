@@ -1,5 +1,6 @@
 package com.sharedmobility.key.store;
 
+import com.sharedmobility.support.errors.Causes;
 import com.sharedmobility.support.tx.ConflictRetry;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -232,13 +233,8 @@ public class KeyService {
 
   /** Conflicts with a concurrent transaction: a new transaction sees its outcome and settles them. */
   private static boolean isWriteConflict(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConcurrencyFailureException
-          || t instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(e, t -> t instanceof ConcurrencyFailureException
+        || t instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState()));
   }
 
   private static void requireRentalId(String rentalId) {

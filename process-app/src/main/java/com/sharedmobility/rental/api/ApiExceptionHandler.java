@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.api;
 
 import com.sharedmobility.rental.payment.PaymentRefusedException;
+import com.sharedmobility.support.errors.Causes;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
@@ -74,7 +75,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex) {
-    if (noDatabaseConnectionInTime(ex)) {
+    if (Causes.any(ex, SQLTransientConnectionException.class::isInstance)) {
       // overload, not a fault: every connection of the pool stayed busy for Hikari's connection timeout
       LOG.warn("no database connection in time, answered 503: {}", ex.toString());
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -86,15 +87,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.error("unexpected error in the customer API", ex);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed. Please try again.");
-  }
-
-  private static boolean noDatabaseConnectionInTime(Throwable ex) {
-    for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ResponseEntity<Object> badRequest(String title, String detail) {
