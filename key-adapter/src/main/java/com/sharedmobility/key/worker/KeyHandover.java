@@ -67,5 +67,4 @@ class KeyHandover {
     LOG.info("{} task {} of rental {} no longer exists (completed by another worker or cancelled): the key stays"
         + " as it is, a cancel revokes it itself", task.getTopicName(), task.getId(), rentalId);
   }
-
 }
