@@ -40,12 +40,6 @@ public class CamundaGrants {
     }
   }
 
-  public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = newGrant(resource, resourceId, permissions);
-    authorization.setUserId(userId);
-    authorizations.saveAuthorization(authorization);
-  }
-
   private Authorization newGrant(Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setResource(resource);

@@ -1,49 +1,37 @@
 package com.sharedmobility.rental.config;
 
-import com.sharedmobility.rental.process.RentalProcess;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The technical Camunda user of the key worker, from configuration (a Kubernetes Secret outside the local profile).
- * It may fetch and complete the rental process's external tasks and nothing else; a changed password in the secret
- * takes effect at the next start, which is how the secret is rotated.
+ * The key worker's account (KEY_WORKER_*, a Kubernetes Secret outside the local profile) is checked by engine REST's
+ * filter itself (EngineRestAuthentication); it is no Camunda user. Earlier versions made it one, with grants on the
+ * rental process: that user is removed at start, so the key worker's credentials open no webapp either.
  */
 @Component
 public class KeyWorkerAccount {
 
   private final IdentityService identity;
-  private final CamundaGrants grants;
-  private final RentalProperties.KeyWorker account;
+  private final AuthorizationService authorizations;
+  private final String username;
 
-  public KeyWorkerAccount(IdentityService identity, CamundaGrants grants, RentalProperties properties) {
+  public KeyWorkerAccount(IdentityService identity, AuthorizationService authorizations, RentalProperties properties) {
     this.identity = identity;
-    this.grants = grants;
-    this.account = properties.keyWorker();
+    this.authorizations = authorizations;
+    this.username = properties.keyWorker().username();
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  public void ensure() {
-    User user = identity.createUserQuery().userId(account.username()).singleResult();
-    if (user == null) {
-      user = identity.newUser(account.username());
-      user.setFirstName("Key");
-      user.setLastName("Worker");
-      user.setPassword(account.password());
-      identity.saveUser(user);
-      grants.toUser(account.username(), Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY,
-          Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-      grants.toUser(account.username(), Resources.PROCESS_INSTANCE, Authorization.ANY,
-          Permissions.READ, Permissions.UPDATE);
-    } else if (!identity.checkPassword(account.username(), account.password())) {
-      user.setPassword(account.password());
-      identity.saveUser(user);
+  public void retireCamundaUser() {
+    for (Authorization grant : authorizations.createAuthorizationQuery().userIdIn(username).list()) {
+      authorizations.deleteAuthorization(grant.getId());
+    }
+    if (identity.createUserQuery().userId(username).count() > 0) {
+      identity.deleteUser(username);
     }
   }
 }
