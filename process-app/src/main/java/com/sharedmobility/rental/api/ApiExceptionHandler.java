@@ -1,7 +1,12 @@
 package com.sharedmobility.rental.api;
 
+import com.sharedmobility.rental.payment.ChargesBusyException;
 import com.sharedmobility.rental.payment.PaymentRefusedException;
+import com.sharedmobility.rental.usecase.ApplicationAdmission;
+import com.sharedmobility.rental.usecase.RentalProblem;
 import com.sharedmobility.support.errors.Causes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
@@ -25,7 +30,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  private static final String RETRY_AFTER_BUSY_SECONDS = "1";
+  private static final long RETRY_AFTER_BUSY_SECONDS = 1;
+
+  private final Counter poolBusy;
+  private final Counter chargesBusy;
+
+  public ApiExceptionHandler(MeterRegistry registry) {
+    this.poolBusy = ApplicationAdmission.refusals(registry, "db-pool");
+    this.chargesBusy = ApplicationAdmission.refusals(registry, "charges-busy");
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -75,18 +88,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex) {
+    if (Causes.any(ex, ChargesBusyException.class::isInstance)) {
+      chargesBusy.increment();
+      return busy("Too many rentals are being paid for at this moment; yours was not started.");
+    }
     if (Causes.any(ex, SQLTransientConnectionException.class::isInstance)) {
       // overload, not a fault: every connection of the pool stayed busy for Hikari's connection timeout
       LOG.warn("no database connection in time, answered 503: {}", ex.toString());
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-          "The service is busy; nothing was changed. Please try again in a moment.");
-      problem.setTitle("Service busy");
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_BUSY_SECONDS).body(problem);
+      poolBusy.increment();
+      return busy("The service is busy.");
     }
     LOG.error("unexpected error in the customer API", ex);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed. Please try again.");
+  }
+
+  private static ResponseEntity<Object> busy(String reason) {
+    RentalProblem busy = RentalProblem.busy(reason, RETRY_AFTER_BUSY_SECONDS);
+    return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders()).body(busy.getBody());
   }
 
   private static ResponseEntity<Object> badRequest(String title, String detail) {

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Charges the rental's amount. A decline and an unavailable payment service (including an open breaker and a full
- * bulkhead) are
- * BPMN errors the process models; anything else propagates, so it rolls back the start or retries the job.
+ * Charges the rental's amount. A decline and an unavailable payment service (an open breaker, and a full bulkhead on
+ * a retry) are BPMN errors the process models; a full bulkhead on the application's own charge refuses the
+ * application (ChargesBusyException); anything else propagates, so it rolls back the start or retries the job.
  */
 @Component("chargePaymentDelegate")
 public class ChargePaymentDelegate implements JavaDelegate {
@@ -55,10 +55,20 @@ public class ChargePaymentDelegate implements JavaDelegate {
     } catch (PaymentDeclinedException e) {
       execution.setVariable(PAYMENT_STATUS, PaymentStatus.DECLINED.name());
       throw new BpmnError(Errors.PAYMENT_DECLINED, e.getMessage());
-    } catch (PaymentUnavailableException | CallNotPermittedException | BulkheadFullException e) {
-      LOG.warn("rental {}: charge attempt {} failed, payment unavailable: {}", rentalId, attempt, e.getMessage());
-      execution.setVariable(PAYMENT_FAILURE, "attempt " + attempt + ": " + e.getMessage());
-      throw new BpmnError(Errors.PAYMENT_UNAVAILABLE, e.getMessage());
+    } catch (BulkheadFullException e) {
+      if (attempt == 1) {
+        // the application's own charge, inside POST /rentals: load, so refuse the application and start nothing
+        throw new ChargesBusyException(e);
+      }
+      throw unavailable(execution, rentalId, attempt, e);
+    } catch (PaymentUnavailableException | CallNotPermittedException e) {
+      throw unavailable(execution, rentalId, attempt, e);
     }
+  }
+
+  private static BpmnError unavailable(DelegateExecution execution, String rentalId, int attempt, Exception e) {
+    LOG.warn("rental {}: charge attempt {} failed, payment unavailable: {}", rentalId, attempt, e.getMessage());
+    execution.setVariable(PAYMENT_FAILURE, "attempt " + attempt + ": " + e.getMessage());
+    return new BpmnError(Errors.PAYMENT_UNAVAILABLE, e.getMessage());
   }
 }

@@ -37,9 +37,11 @@ public class ApplyForRental {
   private final RentalReadModel readModel;
   private final RuntimeService runtime;
   private final RentalProperties properties;
+  private final ApplicationAdmission admission;
 
   public ApplyForRental(MobilityCatalogue catalogue, RentalReadModel readModel, RuntimeService runtime,
-                        RentalProperties properties) {
+                        RentalProperties properties, ApplicationAdmission admission) {
+    this.admission = admission;
     this.catalogue = catalogue;
     this.readModel = readModel;
     this.runtime = runtime;
@@ -48,6 +50,7 @@ public class ApplyForRental {
 
   @Transactional
   public RentalView apply(String customer, String mobilityId, int hours, String paymentMethod) {
+    admission.admit();
     MobilityType type = catalogue.lockForRental(mobilityId)
         .orElseThrow(() -> RentalProblem.unknownMobility(mobilityId));
     if (readModel.hasLiveRental(mobilityId)) {
@@ -60,7 +63,8 @@ public class ApplyForRental {
             .putValue(RENTAL_ID, rentalId)
             .putValue(CUSTOMER, customer)
             .putValue(MOBILITY_ID, mobilityId)
-            .putValue(MOBILITY_TYPE, type.name())
+            // only the pricing decision reads it, in this transaction
+            .putValueTyped(MOBILITY_TYPE, Variables.stringValue(type.name(), true))
             .putValue(HOURS, hours)
             .putValue(RENTAL_DURATION, properties.hour().multipliedBy(hours).toString())
             .putValue(PAYMENT_METHOD, paymentMethod == null ? DEFAULT_PAYMENT_METHOD : paymentMethod)

@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.usecase;
 
 import com.sharedmobility.rental.readmodel.RentalView;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -27,6 +28,17 @@ public final class RentalProblem extends ErrorResponseException {
   public static RentalProblem rentalNotFound(String rentalId) {
     return new RentalProblem(HttpStatus.NOT_FOUND, "Rental not found",
         "You have no rental with id '" + rentalId + "'.");
+  }
+
+  /**
+   * Overload: the application would not be finished in time, so nothing was started; the client tries again after
+   * {@code Retry-After} seconds.
+   */
+  public static RentalProblem busy(String detail, long retryAfterSeconds) {
+    RentalProblem problem = new RentalProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service busy",
+        detail + " Nothing was changed; please try again in a moment.");
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return problem;
   }
 
   public static RentalProblem notCancellable(RentalView rental) {

@@ -7,9 +7,15 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentDeclinedException;
 import com.sharedmobility.rental.payment.PaymentRefusedException;
 import com.sharedmobility.rental.payment.PaymentUnavailableException;
+import com.sharedmobility.rental.usecase.ApplicationAdmission;
+import com.sharedmobility.rental.usecase.KeyWorkerActivity;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +39,10 @@ class RentalApiTest extends RentalTestBase {
   int port;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  KeyWorkerActivity keyWorker;
+  @Autowired
+  MeterRegistry meters;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -91,6 +101,48 @@ class RentalApiTest extends RentalTestBase {
     JsonNode myPage = body(send("alice", "GET", "/mypages", null));
     assertThat(myPage.get(0).get("status").asText()).isEqualTo("REJECTED");
     assertThat(myPage.get(0).get("paymentStatus").asText()).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void aFullChargeBulkheadAnswers503WithRetryAfterAndStartsNothing() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(
+        BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults(PaymentAdapter.CHARGES)));
+    double refusedBefore = refusals("charges-busy");
+
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"bike-04\",\"hours\":1}");
+
+    assertBusy(response);
+    assertThat(body(response).get("detail").asText()).contains("not started");
+    assertThat(body(send("alice", "GET", "/mypages", null))).isEmpty();
+    assertThat(refusals("charges-busy")).isEqualTo(refusedBefore + 1);
+  }
+
+  /** Refused while keys lag behind a working key service; accepted again once it stops (down, not slow). */
+  @Test
+  void applicationsAreRefusedWhileKeysLagButNotWhenTheKeyServiceIsDown() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    assertThat(apply("alice", "{\"mobilityId\":\"bike-05\",\"hours\":1}").statusCode()).isEqualTo(201);
+    double refusedBefore = refusals("key-backlog");
+    Thread.sleep(1_200); // the key task of bike-05 is now older than rental.admission.max-key-wait (1 s)
+    keyWorker.completed(); // the key worker is at work
+
+    HttpResponse<String> refused = apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}");
+
+    assertBusy(refused);
+    assertThat(body(refused).get("detail").asText()).contains("Keys are being issued");
+    assertThat(refusals("key-backlog")).isEqualTo(refusedBefore + 1);
+    Thread.sleep(2_100); // no completion within rental.admission.worker-active (2 s): the key service is down
+    assertThat(apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}").statusCode()).isEqualTo(201);
+  }
+
+  private void assertBusy(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+  }
+
+  private double refusals(String reason) {
+    return meters.counter(ApplicationAdmission.REFUSALS, "reason", reason).count();
   }
 
   @Test

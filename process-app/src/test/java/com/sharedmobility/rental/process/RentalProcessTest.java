@@ -19,6 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.payment.ChargesBusyException;
 import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
@@ -31,6 +32,7 @@ import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.support.errors.Causes;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -131,14 +133,38 @@ class RentalProcessTest extends RentalTestBase {
   }
 
   @Test
-  void aFullBulkheadOfChargesIsTreatedAsUnavailable() {
+  void aFullBulkheadOnTheApplicationsOwnChargeRefusesTheApplicationAndStartsNothing() {
     when(payments.charge(any(), any())).thenThrow(
         BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults(PaymentAdapter.CHARGES)));
 
-    RentalView applied = apply(1);
+    assertThatThrownBy(() -> apply(1))
+        .satisfies(e -> assertThat(Causes.any(e, ChargesBusyException.class::isInstance)).isTrue());
 
-    assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
-    assertThat(instanceOf(applied)).isWaitingAt("Event_PaymentRetryTimer");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(readModel.newestOf(CUSTOMER, 10)).isEmpty();
+  }
+
+  /** On a payment retry the bulkhead is the payment service's trouble as much as load: wait for the next retry. */
+  @Test
+  void aFullBulkheadOnAPaymentRetryWaitsForTheNextRetry() {
+    when(payments.charge(any(), any()))
+        .thenThrow(new PaymentUnavailableException("connection refused", null))
+        .thenThrow(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults(PaymentAdapter.CHARGES)))
+        .thenReturn(CHARGED);
+    RentalView applied = apply(1);
+    ProcessInstance pi = instanceOf(applied);
+
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt("Event_PaymentRetryTimer");
+    assertThat(view(applied).status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    assertThat((String) engine.getRuntimeService().getVariable(applied.processInstanceId(),
+        RentalProcess.Variables.PAYMENT_FAILURE)).contains("attempt 2", "payment-charges");
+
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt("Task_IssueKey");
+    verify(payments, times(3)).charge(eq(applied.id()), any());
   }
 
   @Test
