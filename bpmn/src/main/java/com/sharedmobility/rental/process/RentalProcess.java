@@ -52,6 +52,7 @@ public final class RentalProcess {
     public static final String RENTAL_ID = "rentalId";
     public static final String CUSTOMER = "customer";
     public static final String MOBILITY_ID = "mobilityId";
+    /** Input of the pricing decision, transient: it exists only in the application's transaction. */
     public static final String MOBILITY_TYPE = "mobilityType";
     public static final String HOURS = "hours";
     /** ISO-8601 duration of the whole rental: hours x RENTAL_HOUR. */
@@ -62,7 +63,6 @@ public final class RentalProcess {
     public static final String PAYMENT_ATTEMPTS = "paymentAttempts";
     /** Why the last charge attempt failed (e.g. the breaker is open): kept in the process history for operators. */
     public static final String PAYMENT_FAILURE = "paymentFailure";
-    public static final String STATUS = "status";
     public static final String PAYMENT_STATUS = "paymentStatus";
     /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */
     public static final String KEY = "key";
