@@ -82,8 +82,9 @@ public class ApplicationAdmission {
     if (!worker.completedWithin(workerActive, now)) {
       return Duration.ZERO;
     }
+    // only what a worker could take: not tasks whose retries ran out (incidents) or of suspended rentals
     List<ExternalTask> oldest = tasks.createExternalTaskQuery().topicName(Topics.ISSUE_KEY).notLocked()
-        .orderByCreateTime().asc().listPage(0, 1);
+        .withRetriesLeft().active().orderByCreateTime().asc().listPage(0, 1);
     return oldest.isEmpty() ? Duration.ZERO : Duration.between(oldest.get(0).getCreateTime().toInstant(), now);
   }
 

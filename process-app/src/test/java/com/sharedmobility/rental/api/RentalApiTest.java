@@ -123,7 +123,7 @@ class RentalApiTest extends RentalTestBase {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     assertThat(apply("alice", "{\"mobilityId\":\"bike-05\",\"hours\":1}").statusCode()).isEqualTo(201);
     double refusedBefore = refusals("key-backlog");
-    Thread.sleep(1_200); // the key task of bike-05 is now older than rental.admission.max-key-wait (1 s)
+    Thread.sleep(2_200); // the key task of bike-05 is now older than rental.admission.max-key-wait (2 s)
     keyWorker.completed(); // the key worker is at work
 
     HttpResponse<String> refused = apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}");
