@@ -222,6 +222,31 @@ NOOP_RATE="$(awk '/^noop / { split($5, r, "="); if (r[2] > max) max = r[2] } END
 result "ceiling.noop_starts_per_s" ceiling "no-op process starts/s, bare engine (best of 4 and 16 threads)" "$NOOP_RATE" "$load0"
 grep '^noop ' "$OUT/logs/noop.log" | sed 's/^/    /'
 
+# ------------------------------------------------------------------ Gatling
+
+NEXT_VEHICLE=1
+# gatling <simulation> <label> [-Dbench.x=y ...]: one bounded run against process-app (or $BENCH_URL); its report
+# goes to $OUT/gatling/<label>
+gatling() {
+  local simulation=$1 label=$2 dir
+  shift 2
+  ./mvnw -q -f bench/pom.xml gatling:test -Dgatling.simulationClass="com.sharedmobility.bench.$simulation" \
+    -Dbench.baseUrl="${BENCH_URL:-http://127.0.0.1:$PROCESS_PORT}" -Dbench.vehicleFrom="$NEXT_VEHICLE" "$@" \
+    >"$OUT/logs/gatling-$label.log" 2>&1 || say "gatling $label ended with an error, see $OUT/logs/gatling-$label.log"
+  NEXT_VEHICLE=$((NEXT_VEHICLE + VEHICLES_PER_PHASE))
+  dir="$(ls -td "$ROOT"/bench/target/gatling/*/ | head -1)"
+  mv "$dir" "$OUT/gatling/$label"
+}
+# figure <label> <request> <words>: a figure of one request, as Gatling printed it for the always-true assertion
+# that starts with these words (BenchSettings.figuresOf), rounded to an integer
+figure() {
+  sed -n "s/^$2: $3.*(actual : \([0-9.]*\))\$/\1/p" "$OUT/logs/gatling-$1.log" | head -1 | awk '{ printf "%d", $1 }'
+}
+# "N OK, N KO; p50/p95/p99/max ... ms" of one request
+summary() {
+  echo "$(figure "$1" "$2" 'count of successful') OK, $(figure "$1" "$2" 'count of failed') KO;" \
+    "p50/p95/p99/max $(figure "$1" "$2" '50th')/$(figure "$1" "$2" '95th')/$(figure "$1" "$2" '99th')/$(figure "$1" "$2" 'max') ms"
+}
 # the start -> wait ceiling: a bare Camunda 7.24 + Spring Boot app (bench/ceiling-app) whose engine REST starts a
 # process that waits at an external task, the shape of an application without its work; Gatling with the users of
 # the closed phase, after a warm-up of its own
@@ -232,18 +257,19 @@ SERVER_PORT="$CEILING_PORT" SPRING_DATASOURCE_URL="$(jdbc_url bench_ceiling)" SP
   SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" java $JAVA_OPTS -jar "$ROOT/bench/ceiling-app/target/bench-ceiling-app-$VERSION.jar" \
   >"$OUT/logs/ceiling-app.log" 2>&1 &
 CEILING_PID=$!
+PIDS+=("$CEILING_PID")
 waited=0
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CEILING_PORT/engine-rest/process-definition/key/bench-start-wait")" == 200 ]]; do
   kill -0 "$CEILING_PID" 2>/dev/null || { echo "the ceiling app exited; see $OUT/logs/ceiling-app.log" >&2; exit 1; }
   (( waited < 300 )) || { echo "the ceiling app not ready after 300 s" >&2; exit 1; }
   sleep 2; waited=$((waited + 2))
 done
-gatling StartWaitCeilingSimulation start-wait-warm-up -Dbench.baseUrl="http://127.0.0.1:$CEILING_PORT" \
+BENCH_URL="http://127.0.0.1:$CEILING_PORT" gatling StartWaitCeilingSimulation start-wait-warm-up \
   -Dbench.users=8 -Dbench.seconds="$WARMUP_SECONDS"
 CEILING_RATE=0
 for users in $CLOSED_USERS; do
   load0="$(loadavg)"
-  gatling StartWaitCeilingSimulation "start-wait-$users" -Dbench.baseUrl="http://127.0.0.1:$CEILING_PORT" \
+  BENCH_URL="http://127.0.0.1:$CEILING_PORT" gatling StartWaitCeilingSimulation "start-wait-$users" \
     -Dbench.users="$users" -Dbench.seconds="$PHASE_SECONDS"
   rate="$(awk -v ok="$(figure "start-wait-$users" start 'count of successful')" -v s="$PHASE_SECONDS" \
     'BEGIN { printf "%.1f", ok / s }')"
@@ -331,30 +357,6 @@ sampler() {
 sampler &
 SAMPLER=$!
 
-# ------------------------------------------------------------------ Gatling
-
-NEXT_VEHICLE=1
-# gatling <simulation> <label> [-Dbench.x=y ...]: one bounded run; its report goes to $OUT/gatling/<label>
-gatling() {
-  local simulation=$1 label=$2 dir
-  shift 2
-  ./mvnw -q -f bench/pom.xml gatling:test -Dgatling.simulationClass="com.sharedmobility.bench.$simulation" \
-    -Dbench.baseUrl="http://127.0.0.1:$PROCESS_PORT" -Dbench.vehicleFrom="$NEXT_VEHICLE" "$@" \
-    >"$OUT/logs/gatling-$label.log" 2>&1 || say "gatling $label ended with an error, see $OUT/logs/gatling-$label.log"
-  NEXT_VEHICLE=$((NEXT_VEHICLE + VEHICLES_PER_PHASE))
-  dir="$(ls -td "$ROOT"/bench/target/gatling/*/ | head -1)"
-  mv "$dir" "$OUT/gatling/$label"
-}
-# figure <label> <request> <words>: a figure of one request, as Gatling printed it for the always-true assertion
-# that starts with these words (BenchSettings.figuresOf), rounded to an integer
-figure() {
-  sed -n "s/^$2: $3.*(actual : \([0-9.]*\))\$/\1/p" "$OUT/logs/gatling-$1.log" | head -1 | awk '{ printf "%d", $1 }'
-}
-# "N OK, N KO; p50/p95/p99/max ... ms" of one request
-summary() {
-  echo "$(figure "$1" "$2" 'count of successful') OK, $(figure "$1" "$2" 'count of failed') KO;" \
-    "p50/p95/p99/max $(figure "$1" "$2" '50th')/$(figure "$1" "$2" '95th')/$(figure "$1" "$2" '99th')/$(figure "$1" "$2" 'max') ms"
-}
 # p50/p95/p99 in ms and the count of a duration between two read-model transitions
 transition_latency() {
   local from=$1 to=$2 since=$3 until=$4
