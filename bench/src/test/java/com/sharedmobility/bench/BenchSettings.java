@@ -9,6 +9,7 @@ import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +37,8 @@ final class BenchSettings {
    */
   static final List<Integer> EXPECTED_STATUSES = Stream.of(System.getProperty("bench.expectStatus", "201").split(","))
       .map(String::trim).map(Integer::valueOf).toList();
+  private static final int REFUSED = 503;
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
   // one sequence for all scenarios of a run: two feeders from the same start would rent the same vehicle twice
   private static final AtomicLong NEXT_VEHICLE = new AtomicLong(VEHICLE_FROM);
 
@@ -56,14 +59,22 @@ final class BenchSettings {
     }).iterator();
   }
 
-  /** POST /rentals for a fresh vehicle; a user whose application failed stops there (nothing to cancel). */
+  /**
+   * POST /rentals for a fresh vehicle; a user whose application failed stops there (nothing to cancel). A refused
+   * one (503) first waits as its {@code Retry-After} tells (1 s), as a real client does: a closed user that asked
+   * again at once would measure how fast the service refuses, not what it can finish.
+   */
   static ChainBuilder apply() {
     return CoreDsl.feed(vehicles())
         .exec(http("apply").post("/rentals")
             .basicAuth("#{customer}", "#{customer}")
             .body(StringBody("{\"mobilityId\":\"#{vehicle}\",\"hours\":1}"))
-            .check(status().in(EXPECTED_STATUSES), jsonPath("$.id").saveAs("rentalId")))
-        .exitHereIfFailed();
+            .check(status().saveAs("status"), status().in(EXPECTED_STATUSES),
+                jsonPath("$.id").optional().saveAs("rentalId")))
+        .doIf(session -> session.contains("status") && session.getInt("status") == REFUSED)
+        .then(CoreDsl.pause(RETRY_AFTER))
+        .exitHereIfFailed()
+        .exitHereIf(session -> !session.contains("rentalId"));
   }
 
   /**
