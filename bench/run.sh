@@ -372,10 +372,23 @@ transition_latency() {
 
 # ------------------------------------------------------------------ 2. closed model: the highest throughput
 
+# drain: waits (at most 4 minutes) until no rental of an earlier phase is still in flight or running, so that a
+# measured phase is not charged with the previous one's backlog, key tasks and time-ups (rentals last RENTAL_HOUR)
+drain() {
+  local waited=0 left
+  while left="$(sql bench_rental "SELECT count(*) FROM rental WHERE status IN
+          ('PAYMENT_PENDING', 'KEY_PENDING', 'ACTIVE', 'CANCELLING')")" && (( left > 0 && waited < 240 )); do
+    sleep 2; waited=$((waited + 2))
+  done
+  say "drained after ${waited}s: $left rentals still in flight"
+}
+
 phase warm-up
 # not measured: the JIT compiles the hot paths of all three services
 gatling ApplyClosedSimulation warm-up -Dbench.users=8 -Dbench.seconds="$WARMUP_SECONDS"
 
+# the warm-up's rentals run out during the next RENTAL_HOUR: their revocations must not share the closed levels
+drain
 phase closed
 MAX_RATE=0
 MAX_KO=0
@@ -397,16 +410,6 @@ result "closed.max_paid" closed "max paid applications/s (201 answers)" "$MAX_RA
 result "closed.ratio_start_wait" closed "max paid / start -> wait ceiling" "$RATIO_WAIT" "-"
 result "closed.ratio_noop" closed "max paid / no-op ceiling" "$RATIO" "-"
 
-# drain: waits (at most 4 minutes) until no rental of an earlier phase is still in flight or running, so that a
-# measured phase is not charged with the previous one's backlog, key tasks and time-ups (rentals last RENTAL_HOUR)
-drain() {
-  local waited=0 left
-  while left="$(sql bench_rental "SELECT count(*) FROM rental WHERE status IN
-          ('PAYMENT_PENDING', 'KEY_PENDING', 'ACTIVE', 'CANCELLING')")" && (( left > 0 && waited < 240 )); do
-    sleep 2; waited=$((waited + 2))
-  done
-  say "drained after ${waited}s: $left rentals still in flight"
-}
 
 # ------------------------------------------------------------------ 3. open model: latency at a fixed rate
 
