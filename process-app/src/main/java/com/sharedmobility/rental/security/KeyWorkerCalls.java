@@ -1,9 +1,8 @@
 package com.sharedmobility.rental.security;
 
 import com.sharedmobility.rental.config.RentalProperties;
+import com.sharedmobility.support.security.ServiceAccountPasswordEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -20,13 +19,14 @@ final class KeyWorkerCalls {
   private static final Pattern WORKER_OPERATIONS =
       Pattern.compile("/external-task/(fetchAndLock|[0-9a-fA-F-]{1,64}/(complete|failure|bpmnError|extendLock|unlock))");
   private static final String BASIC = "Basic ";
+  private static final ServiceAccountPasswordEncoder PASSWORDS = new ServiceAccountPasswordEncoder();
 
   private final String username;
-  private final byte[] passwordDigest;
+  private final String encodedPassword;
 
   KeyWorkerCalls(RentalProperties.KeyWorker account) {
     this.username = account.username();
-    this.passwordDigest = digest(account.password());
+    this.encodedPassword = PASSWORDS.encode(account.password());
   }
 
   /** Whose credentials an {@code Authorization} header carries, as far as the key worker is concerned. */
@@ -45,8 +45,7 @@ final class KeyWorkerCalls {
     if (colon < 0 || !credentials.substring(0, colon).equals(username)) {
       return Caller.SOMEONE_ELSE;
     }
-    // digests of equal length, compared in constant time
-    return MessageDigest.isEqual(passwordDigest, digest(credentials.substring(colon + 1)))
+    return PASSWORDS.matches(credentials.substring(colon + 1), encodedPassword)
         ? Caller.KEY_WORKER : Caller.WRONG_PASSWORD;
   }
 
@@ -58,13 +57,5 @@ final class KeyWorkerCalls {
   /** Whether the call (one the key worker may make) completes a task. */
   static boolean isCompletion(String path) {
     return path.endsWith("/complete");
-  }
-
-  private static byte[] digest(String password) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }
