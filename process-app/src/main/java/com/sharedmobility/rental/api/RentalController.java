@@ -3,6 +3,7 @@ package com.sharedmobility.rental.api;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
 import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import com.sharedmobility.rental.usecase.RentalProblem;
@@ -29,11 +30,14 @@ public class RentalController {
 
   static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+  private final ApplicationAdmission admission;
   private final ApplyForRental applyForRental;
   private final CancelRental cancelRental;
   private final RentalReadModel readModel;
 
-  public RentalController(ApplyForRental applyForRental, CancelRental cancelRental, RentalReadModel readModel) {
+  public RentalController(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
+                          RentalReadModel readModel) {
+    this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
     this.readModel = readModel;
@@ -42,6 +46,7 @@ public class RentalController {
   /** 201 when paid, 202 while the charge waits for the payment service, 402 when declined. */
   @PostMapping
   public ResponseEntity<?> apply(@Valid @RequestBody RentalRequest request, Principal customer) {
+    admission.admit();
     RentalView rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
         request.paymentMethod());
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(rental.id()).toUri();

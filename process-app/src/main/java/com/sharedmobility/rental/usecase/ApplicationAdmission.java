@@ -54,8 +54,11 @@ public class ApplicationAdmission {
         .tag("reason", reason).register(registry);
   }
 
-  /** Throws a 503 problem when applications are to be refused now. */
-  void admit() {
+  /**
+   * Throws a 503 problem when applications are to be refused now. Called before the application's transaction, so
+   * that a refusal takes no database connection from a pool that is busy already.
+   */
+  public void admit() {
     Instant now = clock.instant();
     Verdict current = verdict;
     if (!current.until().isAfter(now)) {

@@ -37,11 +37,9 @@ public class ApplyForRental {
   private final RentalReadModel readModel;
   private final RuntimeService runtime;
   private final RentalProperties properties;
-  private final ApplicationAdmission admission;
 
   public ApplyForRental(MobilityCatalogue catalogue, RentalReadModel readModel, RuntimeService runtime,
-                        RentalProperties properties, ApplicationAdmission admission) {
-    this.admission = admission;
+                        RentalProperties properties) {
     this.catalogue = catalogue;
     this.readModel = readModel;
     this.runtime = runtime;
@@ -50,7 +48,6 @@ public class ApplyForRental {
 
   @Transactional
   public RentalView apply(String customer, String mobilityId, int hours, String paymentMethod) {
-    admission.admit();
     MobilityType type = catalogue.lockForRental(mobilityId)
         .orElseThrow(() -> RentalProblem.unknownMobility(mobilityId));
     if (readModel.hasLiveRental(mobilityId)) {
