@@ -7,6 +7,8 @@ package com.sharedmobility.rental.process;
 public final class RentalProcess {
 
   public static final String PROCESS_KEY = "rental";
+  /** Revokes the key and refunds the charge of a rental whose instance an operator ended outside the product. */
+  public static final String ABORT_PROCESS_KEY = "rentalAbort";
   public static final String PRICING_DECISION_KEY = "pricing";
 
   /** Activities that services outside the model look for (monitoring). */

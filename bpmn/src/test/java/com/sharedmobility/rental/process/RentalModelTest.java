@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -18,12 +19,13 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
 
 /** The model and the shared names stay in step, and the model keeps the habits of the team. */
 class RentalModelTest {
 
-  private final BpmnModelInstance model = read();
+  private final BpmnModelInstance model = read("rental.bpmn");
 
   @Test
   void processKeyTopicsMessageAndErrorsMatchTheConstants() {
@@ -46,6 +48,31 @@ class RentalModelTest {
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
     assertThat(elements).isNotEmpty().allSatisfy(e ->
         assertThat(e.getId()).matches("(Task|Event|StartEvent|EndEvent|Boundary|Gateway|Flow|SubProcess)_[A-Z][A-Za-z]+"));
+  }
+
+  /**
+   * Camunda runs an activity's end listeners also when it is interrupted (a cancel, an operator's delete): a status
+   * written there would claim an outcome that never happened. Statuses are written on entering an element.
+   */
+  @Test
+  void noStatusIsWrittenByAnEndListener() {
+    for (BpmnModelInstance each : List.of(model, read("rental-abort.bpmn"))) {
+      assertThat(each.getModelElementsByType(CamundaExecutionListener.class))
+          .isNotEmpty()
+          .allSatisfy(listener -> assertThat(listener.getCamundaEvent()).isEqualTo("start"));
+    }
+  }
+
+  @Test
+  void theSettlementOfAnAbortedRentalRevokesTheKeyBeforeItRefunds() {
+    BpmnModelInstance abort = read("rental-abort.bpmn");
+    assertThat((Object) abort.getModelElementById(RentalProcess.ABORT_PROCESS_KEY)).isInstanceOf(Process.class);
+    ServiceTask revoke = abort.getModelElementById("Task_RevokeAbortedKey");
+    assertThat(revoke.getCamundaTopic()).isEqualTo(RentalProcess.Topics.REVOKE_KEY);
+    assertThat(revoke.getOutgoing()).singleElement()
+        .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("Task_RefundAbortedRental"));
+    assertThat(abort.getModelElementsByType(FlowElement.class)).allSatisfy(e ->
+        assertThat(e.getId()).matches("(Task|StartEvent|EndEvent|Flow)_[A-Z][A-Za-z]+"));
   }
 
   /**
@@ -76,8 +103,8 @@ class RentalModelTest {
     return ((BaseElement) definition.getActivity()).getId();
   }
 
-  private static BpmnModelInstance read() {
-    InputStream bpmn = RentalModelTest.class.getClassLoader().getResourceAsStream("rental.bpmn");
+  private static BpmnModelInstance read(String resource) {
+    InputStream bpmn = RentalModelTest.class.getClassLoader().getResourceAsStream(resource);
     return Bpmn.readModelFromStream(bpmn);
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 
 /** Grants Camunda permissions (authorization checks are on) to the accounts this application sets up. */
@@ -20,33 +21,27 @@ public class CamundaGrants {
   }
 
   /**
-   * Grants the permissions to the group unless it has them already: the group's grant on the resource gets the
-   * missing ones (a second grant on the same resource would break the engine's unique constraint).
+   * The group's grant on the resource holds exactly these permissions: missing ones are added, others taken away (an
+   * earlier version granted more). One grant per group and resource: a second would break the engine's unique
+   * constraint.
    */
-  public void ensureForGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery()
+  public void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization grant = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
         .singleResult();
-    if (existing == null) {
-      Authorization authorization = newGrant(resource, resourceId, permissions);
-      authorization.setGroupId(groupId);
-      authorizations.saveAuthorization(authorization);
-    } else if (!Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
-      Arrays.stream(permissions).forEach(existing::addPermission);
-      authorizations.saveAuthorization(existing);
+    int wanted = Arrays.stream(permissions).mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    if (grant == null) {
+      grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    } else if (((AuthorizationEntity) grant).getPermissions() == wanted) {
+      return;
     }
-  }
-
-  private Authorization newGrant(Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    return authorization;
+    grant.setPermissions(permissions);
+    authorizations.saveAuthorization(grant);
   }
 }

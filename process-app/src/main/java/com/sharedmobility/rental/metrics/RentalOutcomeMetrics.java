@@ -24,14 +24,15 @@ public class RentalOutcomeMetrics {
   static final String OUTCOMES = "rental.outcomes";
   static final String ACTIVATION = "rental.activation";
   static final Set<RentalStatus> OUTCOME_STATUSES =
-      EnumSet.of(RentalStatus.ACTIVE, RentalStatus.COMPLETED, RentalStatus.CANCELLED, RentalStatus.REJECTED);
+      EnumSet.of(RentalStatus.ACTIVE, RentalStatus.COMPLETED, RentalStatus.CANCELLED, RentalStatus.REJECTED,
+          RentalStatus.ABORTED);
 
   private final Map<RentalStatus, Counter> outcomes = new EnumMap<>(RentalStatus.class);
   private final Timer activation;
 
   public RentalOutcomeMetrics(MeterRegistry registry) {
     OUTCOME_STATUSES.forEach(status -> outcomes.put(status, Counter.builder(OUTCOMES)
-        .description("Rentals that reached an outcome: ACTIVE (key handed over), COMPLETED, CANCELLED, REJECTED")
+        .description("Rentals that reached an outcome: ACTIVE (key handed over), COMPLETED, CANCELLED, REJECTED, ABORTED")
         .tag("outcome", status.name())
         .register(registry)));
     activation = Timer.builder(ACTIVATION)

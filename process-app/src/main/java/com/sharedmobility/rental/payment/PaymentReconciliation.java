@@ -29,7 +29,7 @@ public class PaymentReconciliation {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciliation.class);
   /** A charge for a rental in one of these states should have been refunded or released already. */
   private static final Set<RentalStatus> ENDED_WITHOUT_PAYMENT = EnumSet.of(RentalStatus.REJECTED,
-      RentalStatus.CANCELLED);
+      RentalStatus.CANCELLED, RentalStatus.ABORTED);
 
   private final PaymentAdapter payments;
   private final RentalReadModel readModel;

@@ -58,6 +58,28 @@ public class RentalReadModel {
     }
   }
 
+  /**
+   * Marks a rental that is still live as {@link RentalStatus#ABORTED} and hides its key; returns whether it was live
+   * (a rental that already reached its outcome keeps it).
+   */
+  public boolean abortIfLive(String id, Instant at) {
+    return jdbc.sql("UPDATE rental SET status = :aborted, rental_key = NULL, updated_at = :at"
+            + " WHERE id = :id AND status IN (:live)")
+        .param("aborted", RentalStatus.ABORTED.name())
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .update() == 1;
+  }
+
+  public void paymentSettled(String id, PaymentStatus paymentStatus, Instant at) {
+    jdbc.sql("UPDATE rental SET payment_status = :paymentStatus, updated_at = :at WHERE id = :id")
+        .param("paymentStatus", paymentStatus.name())
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+  }
+
   public Optional<RentalView> findOwned(String id, String customer) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE id = :id AND customer = :customer")
         .param("id", id).param("customer", customer)

@@ -45,6 +45,7 @@ public class RentalStatusProjection {
     Object paymentStatus = execution.getVariable(PAYMENT_STATUS);
     Number amount = (Number) execution.getVariable(AMOUNT);
     String rentalId = (String) execution.getVariable(RENTAL_ID);
+    refuseSkippedSteps(rentalId, rentalStatus, paymentStatus, execution.getVariable(KEY));
     if (rentalStatus == RentalStatus.ACTIVE) {
       readModel.createdAt(rentalId).ifPresent(applied -> metrics.activated(Duration.between(applied, now)));
     }
@@ -63,5 +64,29 @@ public class RentalStatusProjection {
         execution.getProcessInstanceId(),
         now,
         now));
+  }
+
+  /** The end of {@code rentalAbort}: the refund set the payment status, unless no money had been taken. */
+  public void abortSettled(DelegateExecution execution) {
+    Object paymentStatus = execution.getVariable(PAYMENT_STATUS);
+    if (paymentStatus != null) {
+      readModel.paymentSettled((String) execution.getVariable(RENTAL_ID),
+          PaymentStatus.valueOf((String) paymentStatus), clock.instant());
+    }
+  }
+
+  /**
+   * Only an instance modification (Cockpit, engine REST) reaches a status without the step before it: a rental must
+   * not wait for a key it has not paid for, nor be active without a key. Failing here rolls the modification back.
+   */
+  private static void refuseSkippedSteps(String rentalId, RentalStatus status, Object paymentStatus, Object key) {
+    if (status == RentalStatus.KEY_PENDING && !PaymentStatus.PAID.name().equals(paymentStatus)) {
+      throw new IllegalStateException("rental " + rentalId + " is not paid (payment status " + paymentStatus
+          + "): it cannot wait for a key; cancel it through the product instead of skipping the charge");
+    }
+    if (status == RentalStatus.ACTIVE && key == null) {
+      throw new IllegalStateException("rental " + rentalId + " has no key: it cannot become ACTIVE; use the task"
+          + " 'Issue key manually' instead of skipping the key");
+    }
   }
 }

@@ -36,7 +36,7 @@ public class CancelRental {
     RentalView rental = readModel.lockOwned(rentalId, customer)
         .orElseThrow(() -> RentalProblem.rentalNotFound(rentalId));
     switch (rental.status()) {
-      case COMPLETED, REJECTED -> throw RentalProblem.notCancellable(rental);
+      case COMPLETED, REJECTED, ABORTED -> throw RentalProblem.notCancellable(rental);
       case CANCELLING, CANCELLED -> {
         return rental;
       }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,15 @@ class OpsGroupAccessTest extends ProductionProfileTestBase {
         Arguments.of(Permissions.ACCESS, Resources.APPLICATION, "admin", false),
         Arguments.of(Permissions.READ, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, true),
         Arguments.of(Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, true),
+        Arguments.of(ProcessDefinitionPermissions.RETRY_JOB, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY,
+            true),
+        Arguments.of(ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY,
+            true),
+        Arguments.of(Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, RentalProcess.ABORT_PROCESS_KEY, true),
+        // operators end rentals through the product (cancel), never by deleting an instance; nor start one
+        Arguments.of(Permissions.DELETE_INSTANCE, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, false),
+        Arguments.of(Permissions.DELETE, Resources.PROCESS_INSTANCE, "any-instance", false),
+        Arguments.of(Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY, false),
         Arguments.of(Permissions.READ, Resources.PROCESS_DEFINITION, "some-other-process", false),
         Arguments.of(Permissions.UPDATE, Resources.TASK, "any-task", true),
         Arguments.of(Permissions.READ, Resources.USER, "admin", false),
@@ -77,6 +87,23 @@ class OpsGroupAccessTest extends ProductionProfileTestBase {
     opsGroup.ensure();
 
     assertThat(grantOn(Resources.TASK).isPermissionGranted(Permissions.UPDATE)).isTrue();
+  }
+
+  @Test
+  void whatAnEarlierVersionGrantedBeyondTheListIsTakenAway() {
+    Authorization process = authorizations.createAuthorizationQuery().groupIdIn("ops")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(RentalProcess.PROCESS_KEY).singleResult();
+    process.setPermissions(new Permission[] {Permissions.ALL});
+    authorizations.saveAuthorization(process);
+    assertThat(authorizations.isUserAuthorized("new-operator", OPS, Permissions.DELETE_INSTANCE,
+        Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY)).isTrue();
+
+    opsGroup.ensure();
+
+    assertThat(authorizations.isUserAuthorized("new-operator", OPS, Permissions.DELETE_INSTANCE,
+        Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY)).isFalse();
+    assertThat(authorizations.isUserAuthorized("new-operator", OPS, Permissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, RentalProcess.PROCESS_KEY)).isTrue();
   }
 
   private Authorization grantOn(Resource resource) {

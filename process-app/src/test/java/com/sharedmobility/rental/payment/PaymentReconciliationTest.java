@@ -56,6 +56,17 @@ class PaymentReconciliationTest extends RentalTestBase {
     assertThat(meters.counter("rental.payments.reconciled").count()).isEqualTo(before + 1);
   }
 
+  /** Its settlement refunds it; should that ever be lost, no live rental stands behind the charge. */
+  @Test
+  void refundsTheChargeOfARentalAnOperatorAborted() {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    RentalView aborted = applyForRental.apply("alice", "car-07", 1, null);
+    engine.getRuntimeService().deleteProcessInstance(aborted.processInstanceId(), "deleted in Cockpit", true);
+    when(payments.charged(anyInt())).thenReturn(List.of(charged(aborted.id(), Instant.now().minusSeconds(600))));
+
+    assertThat(reconciliation.reconcile()).containsExactly(aborted.id());
+  }
+
   @Test
   void aPaymentServiceThatIsDownSkipsTheRoundQuietly() {
     when(payments.charged(anyInt())).thenThrow(new PaymentUnavailableException("down", null));

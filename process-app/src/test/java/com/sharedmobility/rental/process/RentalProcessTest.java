@@ -37,9 +37,11 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -62,6 +64,8 @@ class RentalProcessTest extends RentalTestBase {
   CancelRental cancelRental;
   @Autowired
   RentalReadModel readModel;
+  @Autowired
+  MeterRegistry meters;
 
   @Test
   void paidRentalGetsItsKeyAndCompletesWhenItsTimeIsUp() {
@@ -421,6 +425,169 @@ class RentalProcessTest extends RentalTestBase {
           .isInstanceOfSatisfying(ErrorResponseException.class,
               e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
     }
+  }
+
+  /** Camunda runs end listeners of interrupted activities too: an outcome counts only where it happens. */
+  @Nested
+  class Outcomes {
+
+    @Test
+    void aTimeUpCountsOneCompletedRental() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "0427"));
+      double completed = outcomes("COMPLETED");
+
+      execute(job(pi));
+      complete(externalTask(pi));
+
+      assertThat(pi).isEnded();
+      assertThat(outcomes("COMPLETED")).isEqualTo(completed + 1);
+      assertThat(view(applied).status()).isEqualTo(RentalStatus.COMPLETED);
+    }
+
+    @Test
+    void aCancelInEveryStateCountsCancelledAndNeverCompleted() {
+      when(payments.charge(any(), any()))
+          .thenReturn(CHARGED)
+          .thenThrow(new PaymentUnavailableException("down", null))
+          .thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView active = applyFor("bike-04");
+      complete(externalTask(instanceOf(active)), withVariables(RentalProcess.Variables.KEY, "1234"));
+      RentalView paymentPending = applyFor("bike-02");
+      RentalView keyPending = applyFor("bike-03");
+      assertThat(List.of(paymentPending, keyPending, active)).extracting(r -> view(r).status())
+          .containsExactly(RentalStatus.PAYMENT_PENDING, RentalStatus.KEY_PENDING, RentalStatus.ACTIVE);
+      double completed = outcomes("COMPLETED");
+      double cancelled = outcomes("CANCELLED");
+
+      for (RentalView rental : List.of(paymentPending, keyPending, active)) {
+        cancel(rental);
+        ProcessInstance pi = instanceOf(rental);
+        complete(externalTask(pi));
+        while (!engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().isEmpty()) {
+          execute(job(pi));
+        }
+        assertThat(pi).isEnded().hasPassed("EndEvent_RentalCancelled");
+        assertThat(view(rental).status()).isEqualTo(RentalStatus.CANCELLED);
+      }
+
+      assertThat(outcomes("CANCELLED")).isEqualTo(cancelled + 3);
+      assertThat(outcomes("COMPLETED")).isEqualTo(completed);
+    }
+  }
+
+  /** What an operator may do to an instance in Cockpit or engine REST, and what the product makes of it. */
+  @Nested
+  class OperatorEnds {
+
+    @Test
+    void aDeletedActiveRentalIsAbortedItsKeyRevokedThenItsMoneyRefunded() {
+      RentalView rental = activeRental();
+      double aborted = outcomes("ABORTED");
+      double completed = outcomes("COMPLETED");
+
+      // as Cockpit deletes by default: custom listeners skipped, so no end listener could notice
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+
+      assertThat(view(rental)).extracting(RentalView::status, RentalView::paymentStatus, RentalView::key)
+          .containsExactly(RentalStatus.ABORTED, PaymentStatus.PAID, null);
+      ProcessInstance settlement = settlementOf(rental);
+      assertThat(settlement).isWaitingAt("Task_RevokeAbortedKey").externalTask().hasTopicName(Topics.REVOKE_KEY);
+      verify(payments, never()).refund(any());
+
+      complete(externalTask(settlement));
+      assertThat(settlement).isWaitingAt("Task_RefundAbortedRental");
+      verify(payments, never()).refund(any());
+      execute(job(settlement));
+
+      assertThat(settlement).isEnded().hasPassed("EndEvent_AbortedRentalSettled");
+      verify(payments).refund(rental.id());
+      assertThat(view(rental)).extracting(RentalView::status, RentalView::paymentStatus)
+          .containsExactly(RentalStatus.ABORTED, PaymentStatus.REFUNDED);
+      assertThat(outcomes("ABORTED")).isEqualTo(aborted + 1);
+      assertThat(outcomes("COMPLETED")).isEqualTo(completed);
+      assertThatThrownBy(() -> cancel(rental)).isInstanceOfSatisfying(ErrorResponseException.class,
+          e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+    }
+
+    @Test
+    void aModificationThatCancelsEveryActivityAbortsTheRentalToo() {
+      RentalView rental = activeRental();
+
+      engine.getRuntimeService().createProcessInstanceModification(rental.processInstanceId())
+          .cancelAllForActivity("Event_RentalTimeUp").execute();
+
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.ABORTED);
+      assertThat(settlementOf(rental)).isWaitingAt("Task_RevokeAbortedKey");
+    }
+
+    @Test
+    void deletingARentalWhoseTimeIsUpKeepsItCompletedAndItsMoney() {
+      RentalView rental = activeRental();
+      ProcessInstance pi = instanceOf(rental);
+      execute(job(pi));
+
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+
+      assertThat(view(rental)).extracting(RentalView::status, RentalView::paymentStatus)
+          .containsExactly(RentalStatus.COMPLETED, PaymentStatus.PAID);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(RentalProcess.ABORT_PROCESS_KEY).count()).isZero();
+    }
+
+    @Test
+    void aModificationMayNotSkipTheKey() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView rental = apply(1);
+
+      assertThatThrownBy(() -> engine.getRuntimeService()
+          .createProcessInstanceModification(rental.processInstanceId())
+          .cancelAllForActivity("Task_IssueKey").startBeforeActivity("Event_RentalTimeUp").execute())
+          .hasMessageContaining("has no key");
+
+      assertThat(instanceOf(rental)).isWaitingAt("Task_IssueKey");
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.KEY_PENDING);
+    }
+
+    @Test
+    void aModificationMayNotSkipTheCharge() {
+      when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+      RentalView rental = apply(1);
+
+      assertThatThrownBy(() -> engine.getRuntimeService()
+          .createProcessInstanceModification(rental.processInstanceId())
+          .cancelAllForActivity("Event_PaymentRetryTimer").startBeforeActivity("Task_IssueKey").execute())
+          .hasMessageContaining("is not paid");
+
+      assertThat(instanceOf(rental)).isWaitingAt("Event_PaymentRetryTimer");
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    }
+
+    private RentalView activeRental() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView rental = apply(1);
+      complete(externalTask(instanceOf(rental)), withVariables(RentalProcess.Variables.KEY, "2468"));
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.ACTIVE);
+      return rental;
+    }
+
+    private ProcessInstance settlementOf(RentalView rental) {
+      return engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(RentalProcess.ABORT_PROCESS_KEY).processInstanceBusinessKey(rental.id())
+          .singleResult();
+    }
+  }
+
+  private double outcomes(String outcome) {
+    return meters.get("rental.outcomes").tag("outcome", outcome).counter().count();
+  }
+
+  private RentalView applyFor(String mobilityId) {
+    return applyForRental.apply(CUSTOMER, mobilityId, 1, null);
   }
 
   private RentalView apply(int hours) {
