@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * from the settings a deployment would set, and a worker that never polls: no engine runs here. Tests keep apart
  * by using fresh rental and vehicle ids.
  */
-// metrics exported as in production: Spring Boot's tests switch the Prometheus registry off otherwise
-@AutoConfigureObservability(tracing = false)
+// metrics and tracing as in production: Spring Boot's tests switch the Prometheus registry and tracing off otherwise
+@AutoConfigureObservability
 // no validity margin: a key expires exactly at its validity, so tests step the clock to that edge
 // (KeyValidityMarginTest covers the margin)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

@@ -2,10 +2,13 @@ package com.sharedmobility.key.worker;
 
 import com.sharedmobility.key.config.RequiredKeySettings;
 import com.sharedmobility.support.settings.MissingSettingsException;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.interceptor.ClientRequestInterceptor;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Beans the external task client picks up: its backoff and, when credentials are set, basic auth. */
+/** Beans the external task client picks up: its backoff, the trace context and, when credentials are set, basic auth. */
 @Configuration(proxyBeanMethods = false)
 class EngineClientConfiguration {
 
@@ -22,6 +25,12 @@ class EngineClientConfiguration {
   BackoffStrategy engineOutageBackoff(@Value("${camunda.bpm.client.base-url}") String engineUrl,
       EngineClientProperties properties) {
     return new EngineOutageBackoff(engineUrl, properties.outageFirstWait(), properties.outageMaxWait());
+  }
+
+  /** With tracing switched off (MANAGEMENT_TRACING_ENABLED=false) there is no propagator: nothing is sent. */
+  @Bean
+  ClientRequestInterceptor traceContextHeaders(Tracer tracer, ObjectProvider<Propagator> propagator) {
+    return new TraceContextHeaders(tracer, propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   /** The starter's own basic-auth properties reject blank values, so an unset variable could not stay unset. */

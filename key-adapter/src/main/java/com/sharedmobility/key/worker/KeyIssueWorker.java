@@ -23,18 +23,21 @@ public class KeyIssueWorker implements ExternalTaskHandler {
   private final KeyService keys;
   private final KeyHandover handover;
   private final ParallelTaskRunner runner;
+  private final TaskObservation observation;
 
-  KeyIssueWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner) {
+  KeyIssueWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner,
+      TaskObservation observation) {
     this.keys = keys;
     this.handover = handover;
     this.runner = runner;
+    this.observation = observation;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(() -> handover.handOver(task, service,
+    runner.run(observation.around(task, () -> handover.handOver(task, service,
         rentalId -> keys.issue(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),
-        KeyNotIssuableException.class, Errors.KEY_NOT_ISSUABLE));
+        KeyNotIssuableException.class, Errors.KEY_NOT_ISSUABLE)));
   }
 }

@@ -23,19 +23,22 @@ public class KeyRegisterWorker implements ExternalTaskHandler {
   private final KeyService keys;
   private final KeyHandover handover;
   private final ParallelTaskRunner runner;
+  private final TaskObservation observation;
 
-  KeyRegisterWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner) {
+  KeyRegisterWorker(KeyService keys, KeyHandover handover, ParallelTaskRunner runner,
+      TaskObservation observation) {
     this.keys = keys;
     this.handover = handover;
     this.runner = runner;
+    this.observation = observation;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(() -> handover.handOver(task, service,
+    runner.run(observation.around(task, () -> handover.handOver(task, service,
         rentalId -> keys.register(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.string(task, Variables.MANUAL_KEY),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),
-        KeyRejectedException.class, Errors.KEY_REJECTED));
+        KeyRejectedException.class, Errors.KEY_REJECTED)));
   }
 }

@@ -23,16 +23,19 @@ public class KeyRevokeWorker implements ExternalTaskHandler {
   private final KeyService keys;
   private final TaskFailureHandler failures;
   private final ParallelTaskRunner runner;
+  private final TaskObservation observation;
 
-  KeyRevokeWorker(KeyService keys, TaskFailureHandler failures, ParallelTaskRunner runner) {
+  KeyRevokeWorker(KeyService keys, TaskFailureHandler failures, ParallelTaskRunner runner,
+      TaskObservation observation) {
     this.keys = keys;
     this.failures = failures;
     this.runner = runner;
+    this.observation = observation;
   }
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(() -> revoke(task, service));
+    runner.run(observation.around(task, () -> revoke(task, service)));
   }
 
   private void revoke(ExternalTask task, ExternalTaskService service) {

@@ -2,17 +2,36 @@ package com.sharedmobility.rental.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import com.sharedmobility.rental.process.RentalProcess;
+import com.sharedmobility.rental.readmodel.PaymentStatus;
+import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalStatus;
+import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.rental.usecase.ApplyForRental;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The Feign client, the error translation and the circuit breaker as configured, against a real HTTP server.
@@ -27,7 +46,21 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
     "resilience4j.circuitbreaker.instances.payment.slow-call-duration-threshold=200ms",
     "rental.reconciliation.interval=PT24H"})
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability(metrics = false)
 class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
+
+  @Autowired
+  ObservationRegistry observations;
+  @Autowired
+  Tracer tracer;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ApplyForRental applyForRental;
+  @Autowired
+  RentalReadModel readModel;
+  @Autowired
+  JdbcClient jdbc;
 
   @BeforeEach
   void closeBreaker() {
@@ -43,6 +76,25 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
     assertThat(payments.refund(rentalId).status()).isEqualTo("REFUNDED");
     // process-app's own account at the payment service (local profile: process-app / process-app)
     assertThat(STUB.lastAuthorization()).isEqualTo("Basic cHJvY2Vzcy1hcHA6cHJvY2Vzcy1hcHA=");
+  }
+
+  /** One application is one trace across process-app and payment-adapter, and its log lines say which. */
+  @Test
+  void aChargeCarriesTheTraceOfTheApplicationAndItsLogLinesTheTraceId(CapturedOutput output) {
+    Observation application = Observation.start("test.application", observations);
+    String traceId;
+    try (Observation.Scope ignored = application.openScope()) {
+      traceId = tracer.currentSpan().context().traceId();
+      payments.charge(UUID.randomUUID().toString(), REQUEST);
+      LoggerFactory.getLogger(PaymentAdapterHttpTest.class).info("charged");
+    } finally {
+      application.stop();
+    }
+
+    assertThat(traceId).matches("[0-9a-f]{32}");
+    // 00-<trace id>-<the client span's id>-<flags>
+    assertThat(STUB.lastTraceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+    assertThat(output).containsPattern("\\[trace " + traceId + "\\] .*charged");
   }
 
   @Test
@@ -80,6 +132,46 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
     assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
         .isInstanceOf(CallNotPermittedException.class);
     assertThat(STUB.requests()).isEqualTo(requestsBefore);
+  }
+
+  /**
+   * The whole chain with nothing mocked: a failing payment server opens the real breaker, the application then takes
+   * the process's timer path without reaching the server, and the retry after the server recovered is paid.
+   */
+  @Test
+  void anOpenBreakerSendsAnApplicationToTheRetryTimerAndTheRetryIsPaidOnceTheServiceRecovered() throws Exception {
+    STUB.answer(503);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOf(PaymentUnavailableException.class);
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    int requestsBefore = STUB.requests();
+    init(engine);
+
+    RentalView applied = applyForRental.apply("alice", "scooter-03", 1, null);
+    try {
+      assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+      ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(applied.id()).singleResult();
+      assertThat(pi).isWaitingAt("Event_PaymentRetryTimer");
+      assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), RentalProcess.Variables.PAYMENT_FAILURE))
+          .contains("CircuitBreaker 'payment' is OPEN");
+      assertThat(STUB.requests()).as("an open breaker does not call the service").isEqualTo(requestsBefore);
+
+      STUB.answer(200);
+      Thread.sleep(600); // the breaker lets a probe through after wait-duration-in-open-state (500 ms here)
+      execute(job(pi));
+
+      assertThat(pi).isWaitingAt("Task_IssueKey");
+      assertThat(readModel.findOwned(applied.id(), "alice").orElseThrow())
+          .extracting(RentalView::status, RentalView::paymentStatus)
+          .containsExactly(RentalStatus.KEY_PENDING, PaymentStatus.PAID);
+      assertThat(STUB.requests()).isEqualTo(requestsBefore + 1);
+    } finally {
+      jdbc.sql("DELETE FROM rental WHERE id = :id").param("id", applied.id()).update();
+      engine.getRuntimeService().deleteProcessInstance(applied.processInstanceId(), "test cleanup");
+    }
   }
 
   @Test

@@ -29,6 +29,7 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
   private volatile int status = 200;
   private volatile Duration delay = Duration.ZERO;
   private volatile String lastAuthorization;
+  private volatile String lastTraceparent;
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   @Override
@@ -52,6 +53,7 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
     started.createContext("/payments", exchange -> {
       requests.incrementAndGet();
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+      lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
       awaitGate();
       sleep(delay);
       if (status == DROP) {
@@ -115,6 +117,11 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
 
   String lastAuthorization() {
     return lastAuthorization;
+  }
+
+  /** The W3C trace context of the last request. */
+  String lastTraceparent() {
+    return lastTraceparent;
   }
 
   int requests() {
