@@ -126,13 +126,14 @@ public final class Invariants {
             + ", refunds " + refunds));
       }
       Key key = data.keys().get(id);
-      // a tombstone is no key: nothing to revoke before the refund (it only bars a key from coming later)
-      if (!refunds.isEmpty() && key != null && !key.tombstone()
+      // A tombstone too: it is the revoke of a rental that had no key, and it bars a key from coming later only if
+      // it came before the refund. The model revokes first on every path that refunds, so there is no exemption.
+      if (!refunds.isEmpty() && key != null
           && (key.revokedAt() == null || refunds.get(0).bookedAt().isBefore(key.revokedAt()))) {
         violations.get(REFUND_BEFORE_REVOKE).add(new Violation(REFUND_BEFORE_REVOKE, id, "refund booked at "
             + refunds.get(0).bookedAt() + ", key " + key.status() + " revoked at " + key.revokedAt()
             + " (issued " + key.issuedAt() + ", valid until " + key.validUntil() + "), rental " + status
-            + (key.issuedAt().isAfter(refunds.get(0).bookedAt())
+            + (!key.tombstone() && key.issuedAt().isAfter(refunds.get(0).bookedAt())
                 ? "; the key was issued after the refund: an issue-key worker finished after a cancel had"
                     + " interrupted its task" : "")));
       }

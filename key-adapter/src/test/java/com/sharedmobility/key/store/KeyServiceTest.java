@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,6 +260,11 @@ class KeyServiceTest extends PostgresBackedTest {
       assertThat(codes.draws()).as("the retried issue found the tombstone and drew no code").isEqualTo(1);
     }
 
+    /**
+     * Both orders happen: in even rounds the revoke starts once the issue has read the rental and drawn its code (the
+     * issue commits first, or they collide and one retries), in odd rounds the revoke commits while the issue is at
+     * that point (the issue finds the tombstone). Whichever wins, no live key is left, and both outcomes are seen.
+     */
     @Test
     void concurrentIssueAndRevokeOfOneRentalNeverLeaveALiveKey() throws Exception {
       int revokedKeys = 0;
@@ -266,6 +272,11 @@ class KeyServiceTest extends PostgresBackedTest {
       for (int round = 0; round < 30; round++) {
         String rentalId = newRentalId();
         String mobilityId = newMobilityId();
+        codes.reset();
+        CountDownLatch issueAtDraw = new CountDownLatch(1);
+        CountDownLatch revokeDone = new CountDownLatch(1);
+        boolean issueAhead = round % 2 == 0;
+        codes.atNextDraw(issueAhead ? issueAtDraw::countDown : () -> await(revokeDone));
 
         List<String> outcomes = concurrently(List.of(
             () -> {
@@ -275,7 +286,16 @@ class KeyServiceTest extends PostgresBackedTest {
                 return "refused";
               }
             },
-            () -> "revoked now: " + keys.revoke(rentalId)));
+            () -> {
+              if (issueAhead) {
+                await(issueAtDraw);
+              }
+              try {
+                return "revoked now: " + keys.revoke(rentalId);
+              } finally {
+                revokeDone.countDown();
+              }
+            }));
 
         KeySummary key = keys.find(rentalId).orElseThrow();
         assertThat(key.state()).as("round %d: %s", round, outcomes).isEqualTo(KeyState.REVOKED);
@@ -286,9 +306,12 @@ class KeyServiceTest extends PostgresBackedTest {
           refusedIssues++;
         } else {
           assertThat(outcomes.get(1)).isEqualTo("revoked now: true");
+          assertThat(key.issuedAt()).as("a revoked key").isNotNull();
           revokedKeys++;
         }
       }
+      assertThat(revokedKeys).as("rounds whose issue won").isPositive();
+      assertThat(refusedIssues).as("rounds whose revoke won").isPositive();
       assertThat(revokedKeys + refusedIssues).isEqualTo(30);
     }
   }
@@ -345,6 +368,17 @@ class KeyServiceTest extends PostgresBackedTest {
   private int liveRowsOf(String rentalId) {
     return jdbc.queryForObject("select count(*) from rental_key where rental_id = ? and status = 'ISSUED'",
         Integer.class, rentalId);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other side of the race never came");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void awaitDone(Future<?> work) {
