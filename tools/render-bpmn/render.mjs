@@ -4,8 +4,9 @@
 //   node render.mjs <input.bpmn> <output.png> [--scale=2] [--padding=30]
 //
 // Environment: CHROMIUM (default /usr/bin/chromium).
-// The page is sized to the diagram's bounding box (plus padding), the diagram is drawn at
-// zoom 1 on a white background, and the screenshot is cropped to that area.
+// bpmn-js imports the diagram and exports it as SVG (the diagram alone: the viewer's bpmn.io watermark belongs to the
+// viewer, whose licence says it must stay visible there, and is no part of the export); a blank page then shows that
+// SVG at zoom 1 with padding on white, and the screenshot is cropped to it.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -45,13 +46,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 
-  await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
-    <style>
-      html, body { margin: 0; padding: 0; background: #fff; overflow: hidden; }
-      #canvas { position: absolute; inset: 0; background: #fff; }
-      /* no bpmn.io watermark in a documentation picture */
-      .bjs-powered-by { display: none !important; }
-    </style></head><body><div id="canvas"></div></body></html>`);
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="canvas" style="width: 2400px; height: 1600px"></div></body></html>');
   await page.addStyleTag({ path: path.join(bpmnJsDist, 'assets', 'diagram-js.css') });
   await page.addStyleTag({ path: path.join(bpmnJsDist, 'assets', 'bpmn-js.css') });
   await page.addScriptTag({ path: path.join(bpmnJsDist, 'bpmn-viewer.production.min.js') });
@@ -59,24 +54,23 @@ try {
   const result = await page.evaluate(async (diagramXml) => {
     // eslint-disable-next-line no-undef
     const viewer = new BpmnJS({ container: '#canvas' });
-    window.viewer = viewer;
     const { warnings } = await viewer.importXML(diagramXml);
-    const inner = viewer.get('canvas').viewbox().inner;
-    return { warnings: warnings.map((w) => w.message), inner };
+    const { svg } = await viewer.saveSVG();
+    return { warnings: warnings.map((w) => w.message), svg };
   }, xml);
 
   for (const w of result.warnings) console.warn('import warning:', w);
 
-  const { inner } = result;
-  const width = Math.ceil(inner.width + 2 * padding);
-  const height = Math.ceil(inner.height + 2 * padding);
+  // the exported SVG alone, on a page of its own
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
+      html, body { margin: 0; background: #fff; }
+      #diagram { display: inline-block; padding: ${padding}px; background: #fff; }
+      #diagram svg { display: block; }
+    </style></head><body><div id="diagram">${result.svg}</div></body></html>`);
+  const box = await page.locator('#diagram').boundingBox();
+  const width = Math.ceil(box.width);
+  const height = Math.ceil(box.height);
   await page.setViewportSize({ width, height });
-  await page.evaluate(({ x, y, w, h }) => {
-    const canvas = window.viewer.get('canvas');
-    canvas.resized();
-    // zoom 1: one diagram unit per CSS pixel, the deviceScaleFactor sharpens it
-    canvas.viewbox({ x, y, width: w, height: h });
-  }, { x: inner.x - padding, y: inner.y - padding, w: width, h: height });
 
   await page.screenshot({ path: output, clip: { x: 0, y: 0, width, height }, omitBackground: false });
   console.log(`wrote ${output} (${width}x${height} CSS px at scale ${scale})`);

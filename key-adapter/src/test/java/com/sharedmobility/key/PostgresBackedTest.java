@@ -34,9 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresBackedTest {
 
   protected static final String VEHICLE_USER = "bike-unit";
-  protected static final String VEHICLE_PASSWORD = "vehicle-secret";
+  protected static final String VEHICLE_PASSWORD = "vehicle-secret-of-24-chars";
   protected static final String OPERATOR_USER = "operator";
-  protected static final String OPERATOR_PASSWORD = "operator-secret";
+  protected static final String OPERATOR_PASSWORD = "operator-secret-of-24-chars";
 
   private static final Database DATABASE = PostgresTestDatabase.create("keys");
 

@@ -27,16 +27,19 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "camunda.bpm.job-execution.enabled=false",
     "rental.security.issuer-uri=" + ProductionProfileTestBase.ISSUER,
     "rental.payment.username=process-app",
-    "rental.payment.password=test-secret",
+    "rental.payment.password=" + ProductionProfileTestBase.SECRET,
     "rental.key-worker.username=keyworker",
-    "rental.key-worker.password=test-secret",
+    "rental.key-worker.password=" + ProductionProfileTestBase.SECRET,
     "rental.operator.username=monitor",
-    "rental.operator.password=test-secret",
+    "rental.operator.password=" + ProductionProfileTestBase.SECRET,
     "rental.reconciliation.interval=PT24H"})
 @ActiveProfiles("production")
 // imported: a nested test configuration of a superclass is not picked up by its subclasses
 @Import(ProductionProfileTestBase.ProviderKeys.class)
 public abstract class ProductionProfileTestBase {
+
+  /** Every service account's secret here: generated-looking, as outside the local profile it must be. */
+  public static final String SECRET = "test-secret-of-24-chars-or-more";
 
   protected static final String ISSUER = "https://login.example.test/realms/shared-mobility";
   protected static final KeyPair PROVIDER_KEY = rsaKeyPair();

@@ -2,13 +2,13 @@ package com.sharedmobility.key.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sharedmobility.support.security.ProblemSecurityHandlers;
+import com.sharedmobility.support.security.ServiceAccounts;
 import com.sharedmobility.support.security.StatelessBasicSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -28,8 +28,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService apiUserDetails(ApiUsers users) {
-    return new InMemoryUserDetailsManager(
+  AuthenticationProvider apiAccounts(ApiUsers users) {
+    return ServiceAccounts.inMemory(
         users.vehicle().withRole(Roles.VEHICLE),
         users.operator().withRole(Roles.OPERATOR));
   }

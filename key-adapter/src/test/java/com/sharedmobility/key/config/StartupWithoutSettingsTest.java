@@ -27,9 +27,9 @@ class StartupWithoutSettingsTest {
       "--SPRING_DATASOURCE_URL=jdbc:h2:mem:startup-test;DB_CLOSE_DELAY=-1",
       "--SPRING_DATASOURCE_USERNAME=sa",
       "--KEYS_VEHICLE_USERNAME=vehicle-unit",
-      "--KEYS_VEHICLE_PASSWORD=secret-1",
+      "--KEYS_VEHICLE_PASSWORD=vehicle-secret-of-24-chars-1",
       "--KEYS_OPERATOR_USERNAME=operator",
-      "--KEYS_OPERATOR_PASSWORD=secret-2",
+      "--KEYS_OPERATOR_PASSWORD=operator-secret-of-24-chars-2",
       "--ENGINE_REST_USERNAME=",
       "--ENGINE_REST_PASSWORD=");
 
@@ -41,7 +41,7 @@ class StartupWithoutSettingsTest {
 
     assertThat(output).contains("APPLICATION FAILED TO START")
         .contains("KEYS_OPERATOR_PASSWORD is not set")
-        .doesNotContain("secret-1");
+        .doesNotContain("vehicle-secret-of-24-chars-1");
   }
 
   @Test
@@ -72,6 +72,18 @@ class StartupWithoutSettingsTest {
         .rootCause()
         .isInstanceOf(MissingSettingsException.class)
         .hasMessage("missing settings: ENGINE_REST_PASSWORD");
+  }
+
+  @Test
+  void refusesAnAccountPasswordTooShortToBeAGeneratedSecret(CapturedOutput output) {
+    List<String> args = new ArrayList<>(COMPLETE);
+    args.replaceAll(arg -> arg.startsWith("--KEYS_VEHICLE_PASSWORD=") ? "--KEYS_VEHICLE_PASSWORD=vehicle-2026" : arg);
+
+    assertThatThrownBy(() -> start(args))
+        .rootCause()
+        .hasMessage("KEYS_VEHICLE_PASSWORD must be a generated secret of at least 24 characters"
+            + " (e.g. openssl rand -base64 32)");
+    assertThat(output).doesNotContain("vehicle-2026");
   }
 
   @Test

@@ -46,9 +46,9 @@ abstract class PaymentApiTestSupport {
   static final String DECLINING_CARD = "pm_card_chargeDeclined";
 
   static final String CLIENT_USER = "rental-process";
-  static final String CLIENT_PASSWORD = "client-secret";
+  static final String CLIENT_PASSWORD = "client-secret-of-24-chars";
   static final String OPERATOR_USER = "payment-operator";
-  static final String OPERATOR_PASSWORD = "operator-secret";
+  static final String OPERATOR_PASSWORD = "operator-secret-of-24-chars";
 
   private static final PostgresTestDatabase.Database DATABASE = PostgresTestDatabase.create("payment");
 

@@ -26,9 +26,9 @@ class StartupWithoutSettingsTest {
       "--spring.datasource.url=jdbc:h2:mem:payment-startup-test;DB_CLOSE_DELAY=-1",
       "--spring.datasource.username=sa",
       "--PAYMENT_CLIENT_USERNAME=process-app-prod",
-      "--PAYMENT_CLIENT_PASSWORD=secret-1",
+      "--PAYMENT_CLIENT_PASSWORD=client-secret-of-24-chars-1",
       "--PAYMENT_OPERATOR_USERNAME=operator",
-      "--PAYMENT_OPERATOR_PASSWORD=secret-2");
+      "--PAYMENT_OPERATOR_PASSWORD=operator-secret-of-24-chars-2");
 
   @Test
   void refusesToStartWithoutAnAccountPasswordAndNamesIt(CapturedOutput output) {
@@ -38,7 +38,7 @@ class StartupWithoutSettingsTest {
 
     assertThat(output).contains("APPLICATION FAILED TO START")
         .contains("PAYMENT_CLIENT_PASSWORD is not set")
-        .doesNotContain("secret-2");
+        .doesNotContain("operator-secret-of-24-chars-2");
   }
 
   @Test
@@ -78,9 +78,9 @@ class StartupWithoutSettingsTest {
       ApiUsers users = context.getBean(ApiUsers.class);
       assertThat(users.client().username()).isEqualTo("process-app-prod");
       assertThat(users.operator().username()).isEqualTo("operator");
-      assertThat(users.toString()).doesNotContain("secret-1").doesNotContain("secret-2");
+      assertThat(users.toString()).doesNotContain("client-secret-of-24-chars-1").doesNotContain("operator-secret-of-24-chars-2");
     }
-    assertThat(output).doesNotContain("secret-1").doesNotContain("secret-2")
+    assertThat(output).doesNotContain("client-secret-of-24-chars-1").doesNotContain("secret-2")
         .doesNotContain("Using generated security password");
   }
 

@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.api;
 
+import com.sharedmobility.rental.catalogue.NoPriceException;
 import com.sharedmobility.rental.payment.ChargesBusyException;
 import com.sharedmobility.rental.payment.PaymentRefusedException;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return badRequest("Malformed request body",
         "The body must be JSON like {\"mobilityId\": \"bike-01\", \"hours\": 2}, with hours a whole number"
-            + " from 1 to 24 and no unknown fields.");
+            + " and no unknown fields.");
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -88,6 +90,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex) {
+    Optional<NoPriceException> noPrice = Causes.find(ex, NoPriceException.class);
+    if (noPrice.isPresent()) {
+      return badRequest("No price for these hours", noPrice.get().getMessage() + " Choose fewer hours.");
+    }
     if (Causes.any(ex, ChargesBusyException.class::isInstance)) {
       chargesBusy.increment();
       return busy("Too many rentals are being paid for at this moment; yours was not started.");

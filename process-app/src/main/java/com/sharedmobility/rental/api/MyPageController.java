@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.api;
 
 import com.sharedmobility.rental.readmodel.RentalReadModel;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.security.Principal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = ApiDocumentation.MY_PAGE)
 @Validated
 public class MyPageController {
 

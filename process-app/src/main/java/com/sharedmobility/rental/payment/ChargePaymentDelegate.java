@@ -3,12 +3,15 @@ package com.sharedmobility.rental.payment;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.AMOUNT;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.CURRENCY;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.CUSTOMER;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.HOURS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.MOBILITY_TYPE;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_ATTEMPTS;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_FAILURE;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_METHOD;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 
+import com.sharedmobility.rental.catalogue.NoPriceException;
 import com.sharedmobility.rental.catalogue.PriceList;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.process.RentalProcess.Errors;
@@ -44,8 +47,13 @@ public class ChargePaymentDelegate implements JavaDelegate {
     Integer previousAttempts = (Integer) execution.getVariable(PAYMENT_ATTEMPTS);
     int attempt = previousAttempts == null ? 1 : previousAttempts + 1;
     execution.setVariable(PAYMENT_ATTEMPTS, attempt);
+    Number amount = (Number) execution.getVariable(AMOUNT);
+    if (amount == null) {
+      // no rule of the pricing decision matched; only the application's own transaction gets here
+      throw new NoPriceException(execution.getVariable(MOBILITY_TYPE), execution.getVariable(HOURS));
+    }
     ChargeRequest request = new ChargeRequest(
-        PriceList.money((Number) execution.getVariable(AMOUNT)),
+        PriceList.money(amount),
         (String) execution.getVariable(CURRENCY),
         (String) execution.getVariable(PAYMENT_METHOD),
         (String) execution.getVariable(CUSTOMER));

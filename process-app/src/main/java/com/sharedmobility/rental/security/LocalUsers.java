@@ -2,12 +2,12 @@ package com.sharedmobility.rental.security;
 
 import com.sharedmobility.rental.config.RentalProperties;
 import com.sharedmobility.support.security.ApiUser;
+import com.sharedmobility.support.security.ServiceAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The seeded users of the local profile (see rental-api.md) as far as Spring Security is concerned: the customers,
@@ -19,11 +19,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public class LocalUsers {
 
   @Bean
-  UserDetailsService localCustomers(RentalProperties settings) {
-    return new InMemoryUserDetailsManager(
+  AuthenticationProvider localCustomers(RentalProperties settings) {
+    return ServiceAccounts.inMemory(
         user("alice", SecurityConfig.CUSTOMER),
         user("bob", SecurityConfig.CUSTOMER),
-        OperatorAccount.of(settings),
+        OperatorAccount.of(settings, false),
         user("admin", SecurityConfig.ADMIN));
   }
 

@@ -2,12 +2,13 @@ package com.sharedmobility.rental.security;
 
 import com.sharedmobility.rental.config.RentalProperties;
 import com.sharedmobility.support.security.ApiUser;
+import com.sharedmobility.support.security.MachineSecrets;
+import com.sharedmobility.support.security.ServiceAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * Outside the local profile customers come with bearer tokens, so the only password account is the operator's
@@ -18,12 +19,15 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public class OperatorAccount {
 
   @Bean
-  UserDetailsService operatorUsers(RentalProperties settings) {
-    return new InMemoryUserDetailsManager(of(settings));
+  AuthenticationProvider operatorUsers(RentalProperties settings) {
+    return ServiceAccounts.inMemory(of(settings, true));
   }
 
-  static UserDetails of(RentalProperties settings) {
-    return new ApiUser(settings.operator().username(), settings.operator().password())
+  /** The operator account; outside the local profile its password must be a generated secret. */
+  static UserDetails of(RentalProperties settings, boolean generatedSecret) {
+    String password = settings.operator().password();
+    return new ApiUser(settings.operator().username(),
+        generatedSecret ? MachineSecrets.requireGenerated("RENTAL_OPERATOR_PASSWORD", password) : password)
         .withRole(SecurityConfig.OPERATOR);
   }
 }

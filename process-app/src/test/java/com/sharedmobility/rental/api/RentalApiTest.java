@@ -2,6 +2,7 @@ package com.sharedmobility.rental.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -172,6 +173,7 @@ class RentalApiTest extends RentalTestBase {
   @ValueSource(strings = {
       "{\"mobilityId\":\"bike-01\",\"hours\":0}",
       "{\"mobilityId\":\"bike-01\",\"hours\":25}",
+      "{\"mobilityId\":\"car-01\",\"hours\":100000}",
       "{\"mobilityId\":\"bike-01\",\"hours\":-1}",
       "{\"mobilityId\":\"bike-01\",\"hours\":2.5}",
       "{\"mobilityId\":\"bike-01\",\"hours\":\"two\"}",
@@ -193,6 +195,36 @@ class RentalApiTest extends RentalTestBase {
     assertThat(body(response).get("detail").asText()).isNotBlank().doesNotContain("Exception", "at com.");
     assertThat(body(send("alice", "GET", "/mypages", null)).size()).isZero();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  /** The pricing decision alone says which hours can be rented; beyond its rules the answer says so. */
+  @Test
+  void hoursThePriceListHasNoPriceForAnswer400WithAReasonNotA500() throws Exception {
+    HttpResponse<String> response = apply("alice", "{\"mobilityId\":\"scooter-02\",\"hours\":25}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(body(response).get("title").asText()).isEqualTo("No price for these hours");
+    assertThat(body(response).get("detail").asText())
+        .isEqualTo("The price list has no price for 25 hours of a scooter. Choose fewer hours.");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    verifyNoInteractions(payments);
+  }
+
+  /** What Swagger UI shows a client developer: the product, how to sign in here, the API's parts by name. */
+  @Test
+  void theApiDocumentationNamesTheProductItsSignInAndItsParts() throws Exception {
+    JsonNode docs = body(send("alice", "GET", "/v3/api-docs", null));
+
+    assertThat(docs.at("/info/title").asText()).isEqualTo("Shared Mobility rental API");
+    assertThat(docs.at("/info/version").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(docs.at("/info/description").asText()).contains("4-digit key");
+    assertThat(docs.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(docs.at("/security/0").has("basic")).isTrue();
+    assertThat(docs.path("tags").findValuesAsText("name")).containsExactly("Vehicles", "Rentals", "My page");
+    assertThat(docs.at("/paths/~1rentals/post/tags/0").asText()).isEqualTo("Rentals");
+    assertThat(docs.at("/paths/~1mobilities/get/tags/0").asText()).isEqualTo("Vehicles");
+    assertThat(docs.at("/paths/~1mypages/get/tags/0").asText()).isEqualTo("My page");
+    assertThat(docs.toString()).doesNotContain("rental-controller", "OpenAPI definition");
   }
 
   @Test

@@ -90,11 +90,20 @@ class CustomerTokenTest extends ProductionProfileTestBase {
   void onlyTheOperatorAccountReadsTheMetrics() throws Exception {
     String carol = token(PROVIDER_KEY, "carol", ISSUER, "rentals", Instant.now().plusSeconds(300));
 
-    assertThat(basic("/actuator/metrics", "monitor", "test-secret").statusCode()).isEqualTo(200);
+    assertThat(basic("/actuator/metrics", "monitor", SECRET).statusCode()).isEqualTo(200);
     assertThat(basic("/actuator/metrics", "monitor", "guess").statusCode()).isEqualTo(401);
     assertThat(basic("/actuator/metrics", "admin", "admin").statusCode()).isEqualTo(401);
     assertThat(send(carol, "GET", "/actuator/metrics", null).statusCode()).isEqualTo(401);
-    assertThat(basic("/mypages", "monitor", "test-secret").statusCode()).isEqualTo(403);
+    assertThat(basic("/mypages", "monitor", SECRET).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theApiDocumentationTellsClientsToSendABearerToken() throws Exception {
+    HttpResponse<String> docs = send(null, "GET", "/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("\"bearer\":{\"type\":\"http\"", "\"bearerFormat\":\"JWT\"",
+        "scope 'rentals'").doesNotContain("\"basic\"", "alice");
   }
 
   private HttpResponse<String> basic(String path, String user, String password) throws Exception {

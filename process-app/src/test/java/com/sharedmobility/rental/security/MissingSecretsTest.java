@@ -9,6 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /** Outside the local profile there is no default credential: without its secrets the service does not start. */
 class MissingSecretsTest {
 
+  private static final String GENERATED = "k3Jx9QvT2mWzR7pLc8NfYb4H";
+
   @Test
   void refusesToStartWithoutItsSecretsAndNamesThem() {
     assertThatThrownBy(app()::run)
@@ -25,10 +27,23 @@ class MissingSecretsTest {
   void refusesToStartWithoutTheIssuerOfCustomerTokens() {
     // command-line arguments: they outrank application.yml, as environment variables do
     assertThatThrownBy(() -> app().run(
-        "--rental.payment.username=process-app", "--rental.payment.password=secret",
-        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=secret",
-        "--rental.operator.username=monitor", "--rental.operator.password=secret"))
+        "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=" + GENERATED,
+        "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
         .rootCause().hasMessageContaining("OAUTH2_ISSUER_URI");
+  }
+
+  /** The accounts' passwords are checked with a fast hash: only a generated secret is long enough to be safe. */
+  @Test
+  void refusesToStartWithASecretTooShortToBeGenerated() {
+    assertThatThrownBy(() -> app().run(
+        "--rental.security.issuer-uri=https://issuer.invalid",
+        "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=keyworker-2026",
+        "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
+        .rootCause()
+        .hasMessageContaining("KEY_WORKER_PASSWORD must be a generated secret of at least 24 characters")
+        .hasMessageNotContaining("keyworker-2026");
   }
 
   private static SpringApplicationBuilder app() {

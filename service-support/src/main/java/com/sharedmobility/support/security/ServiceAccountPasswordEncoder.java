@@ -18,8 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class ServiceAccountPasswordEncoder implements PasswordEncoder {
 
-  /** The id in {@code {id}hash}: what {@link #delegating()} encodes with. */
-  public static final String ID = "sha256";
+  /**
+   * The id in {@code {id}hash}: what {@link #delegating()} encodes with. Not {@code sha256}, which Spring Security's
+   * own factory maps to a different, deprecated format.
+   */
+  public static final String ID = "salted-sha256";
 
   private static final int SALT_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
