@@ -33,15 +33,21 @@ public final class RentalApiClient {
   private final String authorization;
   private final String user;
 
-  private RentalApiClient(String baseUrl, String user, String password) {
+  private RentalApiClient(String baseUrl, String user, String authorization) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     this.user = user;
-    this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = authorization;
   }
 
+  /** HTTP Basic, as the local profile's users and the services' technical accounts sign in. */
   public static RentalApiClient as(String baseUrl, String user, String password) {
-    return new RentalApiClient(baseUrl, user, password);
+    return new RentalApiClient(baseUrl, user, "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** An OAuth2 bearer token, as customers sign in outside the local profile; {@code user} names it in messages. */
+  public static RentalApiClient withToken(String baseUrl, String user, String accessToken) {
+    return new RentalApiClient(baseUrl, user, "Bearer " + accessToken);
   }
 
   public static RentalApiClient anonymous(String baseUrl) {

@@ -81,10 +81,11 @@ public final class RentalStack implements AutoCloseable {
    * @param name {@code null} for the default stack
    * @param env service name ({@link #PROCESS_APP}, ...) to extra environment variables
    */
-  public record Settings(String name, Duration rentalHour, int processAppNodes,
+  public record Settings(String name, String profile, Duration rentalHour, int processAppNodes,
                          Map<String, Map<String, String>> env) {
 
-    public static final Settings DEFAULT = new Settings(null, RENTAL_HOUR, 1, Map.of());
+    public static final Settings DEFAULT = new Settings(null, "local", RENTAL_HOUR, 1, Map.of());
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([^}]+)}");
 
     public Settings {
       Objects.requireNonNull(rentalHour, "rentalHour");
@@ -100,13 +101,18 @@ public final class RentalStack implements AutoCloseable {
       env.put(PROCESS_APP, pairs(annotation.processApp()));
       env.put(PAYMENT_ADAPTER, pairs(annotation.paymentAdapter()));
       env.put(KEY_ADAPTER, pairs(annotation.keyAdapter()));
-      return new Settings(annotation.name(),
+      return new Settings(annotation.name(), annotation.profile(),
           annotation.rentalHour().isBlank() ? RENTAL_HOUR : Duration.parse(annotation.rentalHour()),
           annotation.processAppNodes(), env);
     }
 
+    /** The service's extra variables, each {@code ${name}} replaced by that system property. */
     Map<String, String> envOf(String service) {
-      return env.getOrDefault(service, Map.of());
+      Map<String, String> resolved = new LinkedHashMap<>();
+      env.getOrDefault(service, Map.of()).forEach((name, value) -> resolved.put(name,
+          PLACEHOLDER.matcher(value).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+              Objects.requireNonNull(System.getProperty(m.group(1)), "system property " + m.group(1) + " not set")))));
+      return resolved;
     }
 
     private static Map<String, String> pairs(String[] pairs) {
@@ -125,7 +131,7 @@ public final class RentalStack implements AutoCloseable {
     public String toString() {
       Map<String, Map<String, String>> sorted = new java.util.TreeMap<>();
       env.forEach((service, vars) -> sorted.put(service, new java.util.TreeMap<>(vars)));
-      return (name == null ? "default" : name) + " stack (rental hour " + rentalHour + ", process-app nodes "
+      return (name == null ? "default" : name) + " stack (profile " + profile + ", rental hour " + rentalHour + ", process-app nodes "
           + processAppNodes + ", extra env " + sorted + ")";
     }
   }
@@ -455,7 +461,7 @@ public final class RentalStack implements AutoCloseable {
   private ServiceProcess service(String module, String name, int port, Map<String, String> env,
                                  List<String> jvmOptions) {
     Path jar = repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
-    return new ServiceProcess(name, jar, port, env, logDir.resolve(name + ".log"), jvmOptions);
+    return new ServiceProcess(name, jar, port, env, logDir.resolve(name + ".log"), jvmOptions, settings.profile());
   }
 
   private static Map<String, String> datasource(Database db) {

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One service as it ships: {@code java -jar <module>.jar --spring.profiles.active=local} in its own JVM,
+ * One service as it ships: {@code java -jar <module>.jar --spring.profiles.active=<profile>} in its own JVM,
  * configured by environment variables, with stdout and stderr appended to a log file.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -40,10 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path logFile;
   private final List<String> jvmOptions;
+  private final String profile;
   private Process process;
 
   public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logFile,
-      List<String> jvmOptions) {
+      List<String> jvmOptions, String profile) {
     this.name = name;
     this.jar = jar;
     this.port = port;
@@ -51,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
     this.env.put("SERVER_PORT", Integer.toString(port));
     this.logFile = logFile;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.profile = profile;
   }
 
   public String name() {
@@ -87,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
-    command.add("--spring.profiles.active=local");
+    command.add("--spring.profiles.active=" + profile);
     try {
       appendToLog("%n===== e2e: starting %s on port %d at %s =====%n%s%n".formatted(
           name, port, Instant.now(), String.join(" ", command)));

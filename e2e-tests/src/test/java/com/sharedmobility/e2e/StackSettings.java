@@ -31,7 +31,13 @@ public @interface StackSettings {
    */
   int processAppNodes() default 1;
 
-  /** Extra environment variables of process-app, {@code "NAME=value"}. */
+  /** The Spring profile of all three services: {@code local} (HTTP Basic, seeded users) or, e.g., {@code production}. */
+  String profile() default "local";
+
+  /**
+   * Extra environment variables of process-app, {@code "NAME=value"}; {@code ${name}} in a value is the system
+   * property of that name when the stack starts (e.g. the URL of a test issuer started just before).
+   */
   String[] processApp() default {};
 
   /** Extra environment variables of payment-adapter, {@code "NAME=value"}. */

@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration
@@ -36,7 +38,15 @@ public class SecurityConfig {
       http.oauth2ResourceServer(server -> server
           .jwt(Customizer.withDefaults())
           .authenticationEntryPoint(problems)
-          .accessDeniedHandler(problems));
+          .accessDeniedHandler(problems)
+          // the filter's own failure handler would rethrow "issuer unreachable" as a 500
+          .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+              filter.setAuthenticationFailureHandler(problems);
+              return filter;
+            }
+          }));
     }
     return StatelessBasicSecurity.apply(http, problems).build();
   }

@@ -53,7 +53,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         "This account may not " + request.getMethod() + " " + request.getRequestURI());
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  /** Writes a problem response of this status; the caller sets any headers first. */
+  protected void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));
