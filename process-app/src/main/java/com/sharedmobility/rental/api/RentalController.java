@@ -48,9 +48,11 @@ public class RentalController {
   /** 201 when paid, 202 while the charge waits for the payment service, 402 when declined. */
   @PostMapping
   public ResponseEntity<?> apply(@Valid @RequestBody RentalRequest request, Principal customer) {
-    admission.admit();
-    RentalView rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
-        request.paymentMethod());
+    RentalView rental;
+    try (ApplicationAdmission.Ticket admitted = admission.admit()) {
+      rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
+          request.paymentMethod());
+    }
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(rental.id()).toUri();
     return switch (rental.status()) {
       case REJECTED -> {

@@ -7,17 +7,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses applications (503) while the key pipeline is behind: when the oldest key task no worker holds has waited
- * longer than {@code rental.admission.max-key-wait} while the key worker is completing tasks (within the last
- * {@code rental.admission.worker-active}). Accepting more would only lengthen every customer's wait for a key. A key
- * service that is down completes nothing, so then applications are accepted and wait for it in KEY_PENDING.
- * The verdict is read from the engine at most once per {@code rental.admission.recheck}.
+ * Refuses applications (503) that this node cannot finish in time, before any work is done for them:
+ * <ul>
+ *   <li>while {@code rental.admission.max-concurrent-applications} applications are in progress here: under load a
+ *   further one would only queue for the CPU and the database, and be refused later and dearer (at the charge
+ *   bulkhead, after its transaction's work), while every accepted one waits longer;</li>
+ *   <li>while the key pipeline is behind: the oldest key task no worker holds has waited longer than
+ *   {@code rental.admission.max-key-wait} while the key worker is completing tasks (within the last
+ *   {@code rental.admission.worker-active}). A key service that is down completes nothing, so then applications are
+ *   accepted and wait for it in KEY_PENDING. This verdict is read from the engine at most once per
+ *   {@code rental.admission.recheck}.</li>
+ * </ul>
  */
 @Component
 public class ApplicationAdmission {
@@ -32,13 +39,16 @@ public class ApplicationAdmission {
   private final Duration workerActive;
   private final Duration recheck;
   private final Counter refused;
+  private final Semaphore inProgress;
+  private final Counter refusedBusy;
   private volatile Verdict verdict = new Verdict(true, Duration.ZERO, Instant.MIN);
 
   public ApplicationAdmission(ExternalTaskService tasks, KeyWorkerActivity worker, Clock clock,
                               MeterRegistry registry,
                               @Value("${rental.admission.max-key-wait}") Duration maxKeyWait,
                               @Value("${rental.admission.worker-active}") Duration workerActive,
-                              @Value("${rental.admission.recheck}") Duration recheck) {
+                              @Value("${rental.admission.recheck}") Duration recheck,
+                              @Value("${rental.admission.max-concurrent-applications}") int maxConcurrent) {
     this.tasks = tasks;
     this.worker = worker;
     this.clock = clock;
@@ -46,6 +56,15 @@ public class ApplicationAdmission {
     this.workerActive = workerActive;
     this.recheck = recheck;
     this.refused = refusals(registry, "key-backlog");
+    this.inProgress = new Semaphore(maxConcurrent);
+    this.refusedBusy = refusals(registry, "applications-in-progress");
+  }
+
+  /** An admitted application; closing it lets the next one in. */
+  public interface Ticket extends AutoCloseable {
+
+    @Override
+    void close();
   }
 
   /** The counter of requests refused as overload for one reason. */
@@ -55,10 +74,10 @@ public class ApplicationAdmission {
   }
 
   /**
-   * Throws a 503 problem when applications are to be refused now. Called before the application's transaction, so
-   * that a refusal takes no database connection from a pool that is busy already.
+   * Admits an application, or throws a 503 problem when it is to be refused now. Called before the application's
+   * transaction, so that a refusal costs next to nothing and takes no database connection.
    */
-  public void admit() {
+  public Ticket admit() {
     Instant now = clock.instant();
     Verdict current = verdict;
     if (!current.until().isAfter(now)) {
@@ -69,6 +88,11 @@ public class ApplicationAdmission {
       throw RentalProblem.busy("Keys are being issued " + current.keyWait().toSeconds()
           + " s late; new rentals are accepted again as soon as they catch up, and yours was not started.", 1);
     }
+    if (!inProgress.tryAcquire()) {
+      refusedBusy.increment();
+      throw RentalProblem.busy("Too many rentals are being applied for at this moment; yours was not started.", 1);
+    }
+    return inProgress::release;
   }
 
   private synchronized Verdict refresh(Instant now) {

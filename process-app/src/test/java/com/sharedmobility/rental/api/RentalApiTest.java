@@ -23,7 +23,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,8 @@ class RentalApiTest extends RentalTestBase {
   ObjectMapper json;
   @Autowired
   KeyWorkerActivity keyWorker;
+  @Autowired
+  ApplicationAdmission admission;
   @Autowired
   MeterRegistry meters;
 
@@ -124,7 +128,7 @@ class RentalApiTest extends RentalTestBase {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     assertThat(apply("alice", "{\"mobilityId\":\"bike-05\",\"hours\":1}").statusCode()).isEqualTo(201);
     double refusedBefore = refusals("key-backlog");
-    Thread.sleep(2_200); // the key task of bike-05 is now older than rental.admission.max-key-wait (2 s)
+    Thread.sleep(2_200); // the key task of bike-05 is now older than rental.admission.max-key-wait (0.5 s)
     keyWorker.completed(); // the key worker is at work
 
     HttpResponse<String> refused = apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}");
@@ -134,6 +138,30 @@ class RentalApiTest extends RentalTestBase {
     assertThat(refusals("key-backlog")).isEqualTo(refusedBefore + 1);
     Thread.sleep(2_100); // no completion within rental.admission.worker-active (2 s): the key service is down
     assertThat(apply("alice", "{\"mobilityId\":\"bike-06\",\"hours\":1}").statusCode()).isEqualTo(201);
+  }
+
+  /** Past its applications in progress the node refuses at once, before any work; a finished one lets the next in. */
+  @Test
+  void anApplicationBeyondTheOnesInProgressIsRefusedAtOnce() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    List<ApplicationAdmission.Ticket> inProgress = new ArrayList<>();
+    double refusedBefore = refusals("applications-in-progress");
+    try {
+      for (int i = 0; i < 6; i++) { // rental.admission.max-concurrent-applications
+        inProgress.add(admission.admit());
+      }
+
+      HttpResponse<String> refused = apply("alice", "{\"mobilityId\":\"car-02\",\"hours\":1}");
+
+      assertBusy(refused);
+      assertThat(body(refused).get("detail").asText()).contains("Too many rentals", "not started");
+      assertThat(refusals("applications-in-progress")).isEqualTo(refusedBefore + 1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+      verifyNoInteractions(payments);
+    } finally {
+      inProgress.forEach(ApplicationAdmission.Ticket::close);
+    }
+    assertThat(apply("alice", "{\"mobilityId\":\"car-02\",\"hours\":1}").statusCode()).isEqualTo(201);
   }
 
   private void assertBusy(HttpResponse<String> response) {
