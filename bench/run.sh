@@ -6,13 +6,18 @@
 #   3. POST /rentals latency at a fixed arrival rate (OPEN_RATE/s, a CANCEL_SHARE of them cancelled), and
 #      application -> ACTIVE and cancel -> CANCELLED from the read model's timestamps
 #   4. GET /mypages with MYPAGE_ROWS rentals in the read model
-#   5. a soak of SOAK_SECONDS at SOAK_RATE/s: throughput, heap and RSS of each service every SAMPLE_SECONDS
+#   5. a soak of SOAK_SECONDS at SOAK_RATE/s: throughput, heap and RSS of each service every SAMPLE_SECONDS; then
+#      PROFILE_SECONDS at that rate with a JFR CPU profile of each service
 #   6. the apply test of 3 with the payment service down: killed (connection refused), then hung (SIGSTOP)
+#   7. overload: twice the closed maximum for OVERLOAD_SECONDS: what is refused (503) and how fast, how soon the
+#      accepted rentals are ACTIVE, and that each of them ends COMPLETED or CANCELLED
+#   8. the key pipeline at a backlog: for each of BACKLOG_SIZES open issue-key tasks, built with the key worker
+#      stopped, the engine's fetch-and-lock latency (the worker's own request) and the drain rate once it starts
 # Before 3, 5 and 6 it waits until the rentals of the phase before have ended (at most 4 minutes each).
 # Results go to bench/results/<UTC time>/: results.md (the figures, and where each service's CPU went during the
 # soak), samples.csv, plot PNGs, Gatling reports, JFR recordings, logs.
 #
-#   bench/run.sh             the full run (about 35 minutes)
+#   bench/run.sh             the full run (about 70 minutes)
 #   bench/run.sh --quick     short phases and a 1-minute soak, to try the script (about 8 minutes)
 #   bench/run.sh --no-build  use the jars already in */target
 #
@@ -22,7 +27,9 @@
 # gnuplot-nox, jq, curl) and leaves what is there: running it again installs nothing. It drops and creates the
 # databases bench_rental, bench_payment, bench_key, bench_noop, bench_ceiling and bench_pgbench. Loopback only.
 #
-# Environment (all optional): PHASE_SECONDS (60)  CLOSED_USERS ("4 8 16")  OPEN_RATE (auto: half the closed maximum)
+# Environment (all optional): PHASES (all: "ceiling closed open mypage soak payment overload backlog")
+#   PHASE_SECONDS (60)  OVERLOAD_SECONDS (300)  BACKLOG_SIZES ("1000 10000 50000")
+#   CLOSED_USERS ("4 8 16")  OPEN_RATE (auto: half the closed maximum)
 #   CANCEL_SHARE (0.2)  WARMUP_SECONDS (180: the JIT of three services, before anything is measured)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
 #   PROFILE_SECONDS (30: JFR CPU profile of each service during the soak)
 #   RENTAL_HOUR (PT2M: rentals run out during the soak)  JAVA_OPTS (-Xmx512m: the heap target)
@@ -47,7 +54,15 @@ done
 if (( QUICK )); then
   PHASE_SECONDS="${PHASE_SECONDS:-15}"; SOAK_SECONDS="${SOAK_SECONDS:-60}"; MYPAGE_ROWS="${MYPAGE_ROWS:-100000}"
   CLOSED_USERS="${CLOSED_USERS:-4 16}"; WARMUP_SECONDS="${WARMUP_SECONDS:-60}"
+  OVERLOAD_SECONDS="${OVERLOAD_SECONDS:-30}"; BACKLOG_SIZES="${BACKLOG_SIZES:-500 2000 5000}"
 fi
+OVERLOAD_SECONDS="${OVERLOAD_SECONDS:-300}"
+# the phases to run (all by default); e.g. PHASES=backlog for the key pipeline alone
+PHASES="${PHASES:-ceiling closed open mypage soak payment overload backlog}"
+wants() { [[ " $PHASES " == *" $1 "* ]]; }
+# figures of phases that are not run
+NOOP_RATE=0; CEILING_RATE=0; MAX_RATE=0; MAX_KO=0
+BACKLOG_SIZES="${BACKLOG_SIZES:-1000 10000 50000}"
 PHASE_SECONDS="${PHASE_SECONDS:-60}"
 CLOSED_USERS="${CLOSED_USERS:-4 8 16}"
 OPEN_RATE="${OPEN_RATE:-auto}"
@@ -64,9 +79,10 @@ PROCESS_PORT=$PORT_BASE
 PAYMENT_PORT=$((PORT_BASE + 1))
 KEY_PORT=$((PORT_BASE + 2))
 # each Gatling run rents vehicles of its own block bench-<n>, so no application meets a live rental (409);
-# 16 blocks: warm-up, start -> wait warm-up and 3 levels, 3 closed levels, open, my page, soak, 3 payment runs, one spare
+# 19 blocks: warm-up, start -> wait warm-up and 3 levels, 3 closed levels, open, my page, soak, profile, 3 payment
+# runs, overload and its probe, one spare (the backlog phase has vehicles of its own, backlog-<n>)
 VEHICLES_PER_PHASE=60000
-PHASES_WITH_VEHICLES=16
+PHASES_WITH_VEHICLES=19
 
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT/logs" "$OUT/gatling"
@@ -207,6 +223,7 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------ 1. the ceiling (before the services run)
 
+if wants ceiling; then
 phase ceiling
 load0="$(loadavg)"
 pgbench -q -i -s 10 bench_pgbench >"$OUT/logs/pgbench-init.log" 2>&1
@@ -221,6 +238,7 @@ java $JAVA_OPTS -cp "$BENCH_CP" com.sharedmobility.bench.NoopStartCeiling "$(jdb
 NOOP_RATE="$(awk '/^noop / { split($5, r, "="); if (r[2] > max) max = r[2] } END { print max }' "$OUT/logs/noop.log")"
 result "ceiling.noop_starts_per_s" ceiling "no-op process starts/s, bare engine (best of 4 and 16 threads)" "$NOOP_RATE" "$load0"
 grep '^noop ' "$OUT/logs/noop.log" | sed 's/^/    /'
+fi
 
 # ------------------------------------------------------------------ Gatling
 
@@ -250,6 +268,7 @@ summary() {
 # the start -> wait ceiling: a bare Camunda 7.24 + Spring Boot app (bench/ceiling-app) whose engine REST starts a
 # process that waits at an external task, the shape of an application without its work; Gatling with the users of
 # the closed phase, after a warm-up of its own
+if wants ceiling; then
 phase ceiling-start-wait
 CEILING_PORT=$((PORT_BASE + 10))
 # shellcheck disable=SC2086
@@ -279,6 +298,7 @@ for users in $CLOSED_USERS; do
 done
 result "ceiling.start_wait" ceiling "start -> wait starts/s, bare engine REST (best level)" "$CEILING_RATE" "-"
 kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true
+fi
 
 # ------------------------------------------------------------------ start the stack
 
@@ -383,6 +403,21 @@ drain() {
   say "drained after ${waited}s: $left rentals still in flight"
 }
 
+# "<n> rentals; <s> s": the rentals waiting for their key now, and how long until none waits (at most 4 minutes)
+key_backlog_drain() {
+  local t0 left n
+  t0="$(date +%s.%N)"
+  n="$(sql bench_rental "SELECT count(*) FROM rental WHERE status = 'KEY_PENDING'")"
+  left=$n
+  while (( left > 0 )) && awk -v t0="$t0" -v now="$(date +%s.%N)" 'BEGIN { exit !(now - t0 < 240) }'; do
+    sleep 0.5
+    left="$(sql bench_rental "SELECT count(*) FROM rental WHERE status = 'KEY_PENDING'")"
+  done
+  awk -v n="$n" -v left="$left" -v t0="$t0" -v now="$(date +%s.%N)" \
+    'BEGIN { printf "%d rentals; %.1f s%s", n, now - t0, (left > 0 ? " (" left " still waiting)" : "") }'
+}
+
+if wants closed; then
 phase warm-up
 # not measured: the JIT compiles the hot paths of all three services
 gatling ApplyClosedSimulation warm-up -Dbench.users=8 -Dbench.seconds="$WARMUP_SECONDS"
@@ -390,11 +425,11 @@ gatling ApplyClosedSimulation warm-up -Dbench.users=8 -Dbench.seconds="$WARMUP_S
 # the warm-up's rentals run out during the next RENTAL_HOUR: their revocations must not share the closed levels
 drain
 phase closed
-MAX_RATE=0
-MAX_KO=0
 for users in $CLOSED_USERS; do
   load0="$(loadavg)"
   gatling ApplyClosedSimulation "closed-$users" -Dbench.users="$users" -Dbench.seconds="$PHASE_SECONDS"
+  result "closed.users_${users}_key_backlog" "closed, $users users" "key backlog at the end of the level: rentals KEY_PENDING; seconds until none" \
+    "$(key_backlog_drain)" "-"
   ok="$(figure "closed-$users" apply 'count of successful')"
   ko="$(figure "closed-$users" apply 'count of failed')"
   rate="$(awk -v ok="$ok" -v s="$PHASE_SECONDS" 'BEGIN { printf "%.1f", ok / s }')"
@@ -409,16 +444,18 @@ RATIO_WAIT="$(awk -v a="$MAX_RATE" -v b="$CEILING_RATE" 'BEGIN { printf "%.1f %%
 result "closed.max_paid" closed "max paid applications/s (201 answers)" "$MAX_RATE" "-"
 result "closed.ratio_start_wait" closed "max paid / start -> wait ceiling" "$RATIO_WAIT" "-"
 result "closed.ratio_noop" closed "max paid / no-op ceiling" "$RATIO" "-"
+fi
 
 
 # ------------------------------------------------------------------ 3. open model: latency at a fixed rate
 
-drain
-phase open
 if [[ "$OPEN_RATE" == auto ]]; then
   # half the closed maximum: a rate this machine sustains, where a fixed rate would only measure a queue
   OPEN_RATE="$(awk -v m="$MAX_RATE" 'BEGIN { r = int(0.5 * m); print r < 1 ? 1 : r }')"
 fi
+if wants open; then
+drain
+phase open
 load0="$(loadavg)"; since="$(date +%s)"
 gatling ApplyOpenSimulation open -Dbench.rate="$OPEN_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
   -Dbench.seconds="$PHASE_SECONDS"
@@ -430,9 +467,11 @@ result "open.application_to_active" "open, $OPEN_RATE/s" "application -> ACTIVE 
   "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
 result "open.cancel_to_cancelled" "open, $OPEN_RATE/s" "cancel -> CANCELLED (read model)" \
   "$(transition_latency CANCELLING CANCELLED "$since" "$until")" "$load0"
+fi
 
 # ------------------------------------------------------------------ 4. my page with MYPAGE_ROWS rentals
 
+if wants mypage; then
 phase mypage
 load0="$(loadavg)"
 say "inserting $MYPAGE_ROWS finished rentals: half alice's, half 5 000 other customers'"
@@ -454,20 +493,15 @@ result "mypage.latency" mypage "GET /mypages (alice, 50 newest), 4 users: reques
 # the database's share of it: the my page query alone, as the server runs it
 result "mypage.query_ms" mypage "the my page query alone (EXPLAIN ANALYZE)" "$(sql bench_rental "EXPLAIN ANALYZE SELECT * FROM rental
   WHERE customer = 'alice' ORDER BY created_at DESC, id DESC LIMIT 50" | sed -n 's/^Execution Time: //p')" "$load0"
+fi
 
 # ------------------------------------------------------------------ 5. soak
 
+SOAK_RATE="${SOAK_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
+if wants soak; then
 drain
 phase soak
-SOAK_RATE="${SOAK_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
 load0="$(loadavg)"; since="$(date +%s)"
-# where each service's CPU goes: a JFR recording of PROFILE_SECONDS, 10 s into the soak
-mkdir -p "$OUT/jfr"
-(sleep 10
- for name in process-app payment-adapter key-adapter; do
-   jcmd "$(pid_of "$name")" JFR.start name=bench settings=profile duration="${PROFILE_SECONDS}s" \
-     filename="$OUT/jfr/$name.jfr" >>"$OUT/logs/jfr.log" 2>&1
- done) &
 gatling ApplyOpenSimulation soak -Dbench.rate="$SOAK_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
   -Dbench.seconds="$SOAK_SECONDS"
 until="$(date +%s)"
@@ -482,9 +516,39 @@ for col in 6:process-app 9:payment-adapter 12:key-adapter; do
   result "soak.memory_$name" "soak" "$name heap used / RSS, max MiB" "$(awk -F, -v c="$c" 'NR > 1 && $2 == "soak" {
       if ($c > h) h = $c; if ($(c + 1) > r) r = $(c + 1) } END { print h " / " r }' "$SAMPLES")" "$load0"
 done
+fi
+
+# where each service's CPU goes: a JFR recording of PROFILE_SECONDS at the soak's rate, after the soak and apart from
+# it (a profile's overhead during the soak made its tail: the 30 s of recording held 5 % of its applications)
+if wants soak; then
+phase profile
+mkdir -p "$OUT/jfr"
+(sleep 5
+ for name in process-app payment-adapter key-adapter; do
+   jcmd "$(pid_of "$name")" JFR.start name=bench settings=profile duration="${PROFILE_SECONDS}s" \
+     filename="$OUT/jfr/$name.jfr" >>"$OUT/logs/jfr.log" 2>&1
+ done) &
+JFR_STARTER=$!
+gatling ApplyOpenSimulation profile -Dbench.rate="$SOAK_RATE" -Dbench.cancelShare="$CANCEL_SHARE" \
+  -Dbench.seconds=$((PROFILE_SECONDS + 10))
+wait "$JFR_STARTER" || true
+# the soak's time-ups, once the last of them has come (RENTAL_HOUR after the soak): when each rental ran out
+# (ACTIVE + RENTAL_HOUR, hours = 1) -> COMPLETED in the read model (the timer's job: acquisition and its transaction)
+drain
+result "soak.timeup_to_completed" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "time-up -> COMPLETED lag (read model)" \
+  "$(sql bench_rental "
+    SELECT count(*) || ' rentals; p50/p95/p99/max '
+      || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)) || '/'
+      || round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)) || '/'
+      || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || '/' || round(max(ms)) || ' ms'
+    FROM (SELECT extract(epoch FROM c.at - a.at - '$RENTAL_HOUR'::interval) * 1000 AS ms
+          FROM bench_transition a JOIN bench_transition c ON c.rental_id = a.rental_id AND c.status = 'COMPLETED'
+          WHERE a.status = 'ACTIVE' AND a.at BETWEEN to_timestamp($since) AND to_timestamp($until)) d")" "-"
+fi
 
 # ------------------------------------------------------------------ 6. payment service down
 
+if wants payment; then
 drain
 phase payment-killed
 load0="$(loadavg)"
@@ -506,14 +570,100 @@ kill -CONT "$(pid_of payment-adapter)"
 result "payment_hung.apply_latency" "payment-adapter hung (SIGSTOP), $OPEN_RATE/s" "POST /rentals latency (201, 202 or 503 count as OK)" "$(summary payment-hung apply)" "$load0"
 result "payment_down.breaker_after" "payment-adapter down" "process-app breaker after the run" \
   "$(curl -s -u admin:admin "http://127.0.0.1:$PROCESS_PORT/actuator/health" | jq -r '.components.circuitBreakers.details.payment.details.state // "unknown"')" "$load0"
+fi
+
+# ------------------------------------------------------------------ 7. overload: twice the closed maximum
+
+if wants overload; then
+drain
+phase overload
+OVERLOAD_RATE="$(awk -v m="$MAX_RATE" 'BEGIN { r = int(2 * m + 0.5); print r < 2 ? 2 : r }')"
+PROBE_VEHICLE=$((NEXT_VEHICLE + VEHICLES_PER_PHASE - 1000)) # the end of Gatling's block of this phase
+load0="$(loadavg)"; since="$(date +%s)"
+# Gatling's figures mix the 201 and 503 answers; a probe beside it times single applications by their answer
+(end=$((since + OVERLOAD_SECONDS)); i=0
+ while (( $(date +%s) < end && i < 1000 )); do
+   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -u bob:bob -H 'Content-Type: application/json' \
+     -d "{\"mobilityId\":\"bench-$((PROBE_VEHICLE + i))\",\"hours\":1}" "http://127.0.0.1:$PROCESS_PORT/rentals"
+   i=$((i + 1)); sleep 0.25
+ done >"$OUT/logs/overload-probe.txt") &
+PROBE=$!
+gatling ApplyOpenSimulation overload -Dbench.rate="$OVERLOAD_RATE" -Dbench.expectStatus=201,503 \
+  -Dbench.seconds="$OVERLOAD_SECONDS"
+wait "$PROBE" || true
+until="$(date +%s)"
+sleep 5
+ACCEPTED="$(sql bench_rental "SELECT count(*) FROM bench_transition WHERE status = 'CREATED'
+  AND at BETWEEN to_timestamp($since) AND to_timestamp($until)")"
+PROBE_OK="$(awk '$1 == 201' "$OUT/logs/overload-probe.txt" | wc -l)"
+result "overload.answers" "overload, $OVERLOAD_RATE/s, $OVERLOAD_SECONDS s" "Gatling's applications: accepted (201) / refused (503) / other (KO)" \
+  "$((ACCEPTED - PROBE_OK)) / $(( $(figure overload apply 'count of successful') - (ACCEPTED - PROBE_OK) )) / $(figure overload apply 'count of failed')" "$load0"
+result "overload.refusal_latency" "overload, $OVERLOAD_RATE/s" "503 answers of the probe: count; p50/p99/max" \
+  "$(awk '$1 == 503 { print $2 * 1000 }' "$OUT/logs/overload-probe.txt" | sort -n | awk '{ v[NR] = $1 }
+     END { if (NR == 0) { print "none"; exit } printf "%d; %.0f/%.0f/%.0f ms", NR, v[int(NR * 0.5) + (NR * 0.5 > int(NR * 0.5))],
+       v[int(NR * 0.99) + (NR * 0.99 > int(NR * 0.99))], v[NR] }')" "$load0"
+result "overload.accepted_to_active" "overload, $OVERLOAD_RATE/s" "accepted application -> ACTIVE (read model)" \
+  "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
+drain
+result "overload.unfinished" "overload, $OVERLOAD_RATE/s" "accepted rentals that did not end COMPLETED or CANCELLED" \
+  "$(sql bench_rental "SELECT count(*) FROM rental r JOIN bench_transition t ON t.rental_id = r.id
+     AND t.status = 'CREATED' AND t.at BETWEEN to_timestamp($since) AND to_timestamp($until)
+     WHERE r.status NOT IN ('COMPLETED', 'CANCELLED')")" "-"
+fi
+
+# ------------------------------------------------------------------ 8. the key pipeline at a backlog
+
+if wants backlog; then
+phase backlog
+# exactly the key worker's request (KeyIssueWorker's variables, the client's priority order), with a lock of 1 ms so
+# that the tasks are free again at once: p50/p99/max ms of PROBES fetches
+fetch_latency() {
+  local i
+  for i in $(seq 1 200); do
+    curl -s -o /dev/null -w '%{time_total}\n' -u keyworker:keyworker -H 'Content-Type: application/json' \
+      -d '{"workerId": "bench-probe", "maxTasks": 16, "usePriority": true, "topics": [{"topicName": "issue-key",
+           "lockDuration": 1, "variables": ["rentalId", "mobilityId", "rentalDuration"]}]}' \
+      "http://127.0.0.1:$PROCESS_PORT/engine-rest/external-task/fetchAndLock"
+  done | awk '{ print $1 * 1000 }' | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f/%.1f/%.1f", v[int(NR / 2)], v[int(NR * 0.99)], v[NR] }'
+}
+open_key_tasks() { sql bench_rental "SELECT count(*) FROM act_ru_ext_task WHERE topic_name_ = 'issue-key'"; }
+# vehicles of their own: backlog-1 ... (one per rental of all levels; the read model's rows refer to them)
+BACKLOG_ALL="$(tr ' ' '\n' <<<"$BACKLOG_SIZES" | awk '{ n += $1 } END { print n }')"
+sql bench_rental "INSERT INTO mobility (id, type, name)
+  SELECT 'backlog-' || g, 'BIKE', 'Backlog vehicle ' || g FROM generate_series(1, $BACKLOG_ALL) g; ANALYZE mobility"
+BACKLOG_NEXT=1
+for size in $BACKLOG_SIZES; do
+  load0="$(loadavg)"
+  kill -TERM "$(pid_of key-adapter)"; wait "$(pid_of key-adapter)" 2>/dev/null || true
+  missing=$((size - $(open_key_tasks)))
+  gatling KeyBacklogSimulation "backlog-$size" -Dbench.users=8 -Dbench.count="$missing" -Dbench.backlogFrom="$BACKLOG_NEXT"
+  BACKLOG_NEXT=$((BACKLOG_NEXT + missing))
+  # what autovacuum does within its next minute after such growth; a backlog grows slower than this in life
+  sql bench_rental "ANALYZE act_ru_ext_task; ANALYZE act_ru_execution; ANALYZE act_ru_variable"
+  open="$(open_key_tasks)"
+  result "backlog.tasks_$size.fetch" "backlog, $open open issue-key tasks" "fetch-and-lock of 16 (the worker's request): p50/p99/max ms" \
+    "$(fetch_latency)" "$load0"
+  t0="$(date +%s.%N)"
+  start_service key-adapter "$KEY_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$PROCESS_PORT/engine-rest"
+  await_ready key-adapter "$KEY_PORT"
+  t1="$(date +%s.%N)"
+  while left="$(open_key_tasks)" && (( left > 0 )) && awk -v t="$t1" -v now="$(date +%s.%N)" 'BEGIN { exit !(now - t < 900) }'; do
+    sleep 1
+  done
+  t2="$(date +%s.%N)"
+  result "backlog.tasks_$size.drain" "backlog, $open open issue-key tasks" "drain once the key worker is ready: keys/s; seconds (start of the worker until ready)" \
+    "$(awk -v n="$open" -v left="$left" -v t0="$t0" -v t1="$t1" -v t2="$t2" \
+      'BEGIN { printf "%.0f/s; %.0f s (+%.0f s start)%s", (n - left) / (t2 - t1), t2 - t1, t1 - t0, (left > 0 ? ", " left " left" : "") }')" "$load0"
+done
+fi
 
 # ------------------------------------------------------------------ plots
 
 phase done
 kill "$SAMPLER" 2>/dev/null; SAMPLER=""
-{
+wants soak && {
   echo
-  echo "## Where the CPU went: $PROFILE_SECONDS s of the soak, JFR execution samples by library (CpuProfileSummary)"
+  echo "## Where the CPU went: $PROFILE_SECONDS s at the soak's rate, JFR execution samples by library (CpuProfileSummary)"
   for name in process-app payment-adapter key-adapter; do
     echo; echo "$name:"; echo '```'
     java -cp "$BENCH_CP" com.sharedmobility.bench.CpuProfileSummary "$OUT/jfr/$name.jfr" 2>&1
