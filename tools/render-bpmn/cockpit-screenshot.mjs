@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots the Camunda 7 Cockpit page of a process definition (diagram with instance counts)
-// and, optionally, the Tasklist start page, logged in as the given user.
+// and, optionally, Tasklist with the first "Issue key manually" task open (its form), logged in as the given user.
+// For the Tasklist picture a rental must wait there: see docs/operations.md, "Issue a key by hand in Tasklist".
 //
 //   node cockpit-screenshot.mjs <baseUrl> <user> <password> <cockpit.png> [tasklist.png]
 //        [--key=rental] [--name="Vehicle rental"] [--width=1600] [--height=1000]
@@ -89,7 +90,7 @@ try {
   await page.screenshot({ path: path.resolve(cockpitOut) });
   console.log(`wrote ${path.resolve(cockpitOut)}`);
 
-  // --- Tasklist: just prove that it opens ---
+  // --- Tasklist: the operator's intervention, a rental's "Issue key manually" task with its form ---
   if (tasklistOut && failed) {
     console.error('tasklist: skipped, Cockpit step failed');
   } else if (tasklistOut) {
@@ -97,8 +98,11 @@ try {
     tl.setDefaultTimeout(60_000);
     await tl.goto(`${baseUrl}/camunda/app/tasklist/default/#/`, { waitUntil: 'domcontentloaded' });
     if (await tl.locator('form[name="signinForm"]').isVisible().catch(() => false)) await login(tl, 'tasklist');
-    await tl.locator('.tasks-list, [cam-tasks], .task-filters, [cam-tasklist-filters]').first().waitFor()
-      .catch(() => console.warn('tasklist: task list widget not found'));
+    const task = tl.locator('.tasks-list li', { hasText: 'Issue key manually' }).first();
+    await task.waitFor({ timeout: 60_000 });
+    await task.locator('a').first().click();
+    // the embedded form of the task: its fields come from the model's camunda:formData
+    await tl.locator('label', { hasText: 'Key (4 digits)' }).first().waitFor({ timeout: 60_000 });
     await tl.waitForLoadState('networkidle');
     await tl.waitForTimeout(1500);
     await tl.screenshot({ path: path.resolve(tasklistOut) });
