@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -23,22 +24,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:production-profile;DB_CLOSE_DELAY=-1",
-    "spring.datasource.username=sa",
-    "camunda.bpm.job-execution.enabled=false",
-    "rental.security.issuer-uri=" + ProductionProfileTestBase.ISSUER,
-    "rental.payment.username=process-app",
-    "rental.payment.password=" + ProductionProfileTestBase.SECRET,
-    "rental.key-worker.username=keyworker",
-    "rental.key-worker.password=" + ProductionProfileTestBase.SECRET,
-    "rental.operator.username=monitor",
-    "rental.operator.password=" + ProductionProfileTestBase.SECRET,
-    "rental.reconciliation.interval=PT24H"})
+    "rental.security.issuer-uri=" + ProductionProfileTestBase.ISSUER})
+@TestPropertySource(locations = ProductionProfileTestBase.ACCOUNTS)
 @ActiveProfiles("production")
 // imported: a nested test configuration of a superclass is not picked up by its subclasses
 @Import(ProductionProfileTestBase.ProviderKeys.class)
 public abstract class ProductionProfileTestBase {
 
-  /** Every service account's secret here: generated-looking, as outside the local profile it must be. */
+  /** The production profile's settings of the tests: the service accounts and what the tests switch off. */
+  public static final String ACCOUNTS = "classpath:production-accounts.properties";
+  /** Every service account's secret there. */
   public static final String SECRET = "test-secret-of-24-chars-or-more";
 
   protected static final String ISSUER = "https://login.example.test/realms/shared-mobility";

@@ -121,12 +121,7 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
 
   @Test
   void serverErrorsOpenTheBreakerThenCallsFailFastWithoutReachingTheService() {
-    STUB.answer(503);
-    for (int i = 0; i < 4; i++) {
-      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
-          .isInstanceOf(PaymentUnavailableException.class);
-    }
-    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    openTheBreakerWithServerErrors();
     int requestsBefore = STUB.requests();
 
     assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
@@ -140,12 +135,7 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
    */
   @Test
   void anOpenBreakerSendsAnApplicationToTheRetryTimerAndTheRetryIsPaidOnceTheServiceRecovered() throws Exception {
-    STUB.answer(503);
-    for (int i = 0; i < 4; i++) {
-      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
-          .isInstanceOf(PaymentUnavailableException.class);
-    }
-    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    openTheBreakerWithServerErrors();
     int requestsBefore = STUB.requests();
     init(engine);
 
@@ -172,6 +162,16 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
       jdbc.sql("DELETE FROM rental WHERE id = :id").param("id", applied.id()).update();
       engine.getRuntimeService().deleteProcessInstance(applied.processInstanceId(), "test cleanup");
     }
+  }
+
+  /** Four 503 answers fill the test's breaker window (4 calls) with failures: the breaker opens. */
+  private void openTheBreakerWithServerErrors() {
+    STUB.answer(503);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> payments.charge(UUID.randomUUID().toString(), REQUEST))
+          .isInstanceOf(PaymentUnavailableException.class);
+    }
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
   }
 
   @Test

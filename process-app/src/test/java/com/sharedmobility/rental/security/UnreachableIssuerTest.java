@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The production profile with an issuer of customer tokens that cannot be reached (nothing listens on its port): a
@@ -21,16 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:unreachable-issuer;DB_CLOSE_DELAY=-1",
-    "spring.datasource.username=sa",
-    "camunda.bpm.job-execution.enabled=false",
-    "rental.security.issuer-uri=http://127.0.0.1:9/realms/shared-mobility",
-    "rental.payment.username=process-app",
-    "rental.payment.password=" + ProductionProfileTestBase.SECRET,
-    "rental.key-worker.username=keyworker",
-    "rental.key-worker.password=" + ProductionProfileTestBase.SECRET,
-    "rental.operator.username=monitor",
-    "rental.operator.password=" + ProductionProfileTestBase.SECRET,
-    "rental.reconciliation.interval=PT24H"})
+    "rental.security.issuer-uri=http://127.0.0.1:9/realms/shared-mobility"})
+@TestPropertySource(locations = ProductionProfileTestBase.ACCOUNTS)
 @ActiveProfiles("production")
 class UnreachableIssuerTest {
 
