@@ -27,7 +27,8 @@
 # gnuplot-nox, jq, curl) and leaves what is there: running it again installs nothing. It drops and creates the
 # databases bench_rental, bench_payment, bench_key, bench_noop, bench_ceiling and bench_pgbench. Loopback only.
 #
-# Environment (all optional): PHASES (all: "ceiling closed open mypage soak payment overload backlog")
+# Environment (all optional): PHASES (all: "ceiling warm-up closed open mypage soak payment overload backlog"; keep
+#   warm-up before any load phase)
 #   PHASE_SECONDS (60)  OVERLOAD_SECONDS (300)  BACKLOG_SIZES ("1000 10000 50000")
 #   CLOSED_USERS ("4 8 16")  OPEN_RATE (auto: half the closed maximum)
 #   CANCEL_SHARE (0.2)  WARMUP_SECONDS (180: the JIT of three services, before anything is measured)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
@@ -58,7 +59,7 @@ if (( QUICK )); then
 fi
 OVERLOAD_SECONDS="${OVERLOAD_SECONDS:-300}"
 # the phases to run (all by default); e.g. PHASES=backlog for the key pipeline alone
-PHASES="${PHASES:-ceiling closed open mypage soak payment overload backlog}"
+PHASES="${PHASES:-ceiling warm-up closed open mypage soak payment overload backlog}"
 wants() { [[ " $PHASES " == *" $1 "* ]]; }
 # figures of phases that are not run
 NOOP_RATE=0; CEILING_RATE=0; MAX_RATE=0; MAX_KO=0
@@ -417,11 +418,13 @@ key_backlog_drain() {
     'BEGIN { printf "%d rentals; %.1f s%s", n, now - t0, (left > 0 ? " (" left " still waiting)" : "") }'
 }
 
-if wants closed; then
+if wants warm-up; then
 phase warm-up
 # not measured: the JIT compiles the hot paths of all three services
 gatling ApplyClosedSimulation warm-up -Dbench.users=8 -Dbench.seconds="$WARMUP_SECONDS"
+fi
 
+if wants closed; then
 # the warm-up's rentals run out during the next RENTAL_HOUR: their revocations must not share the closed levels
 drain
 phase closed
