@@ -180,6 +180,7 @@ cat <<EOF
 
 Shared Mobility is running (local profile):
 
+  Customer app     http://localhost:$PROCESS_PORT/            open it in a browser, sign in as alice / alice
   Customer API     http://localhost:$PROCESS_PORT            e.g. curl -u alice:alice http://localhost:$PROCESS_PORT/mobilities
   Swagger UI       http://localhost:$PROCESS_PORT/swagger-ui.html
   Cockpit          http://localhost:$PROCESS_PORT/camunda/app/cockpit/

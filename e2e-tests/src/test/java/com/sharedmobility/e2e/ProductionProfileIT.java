@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sharedmobility.e2e.RentalApiClient.Response;
 import com.sharedmobility.e2e.TestIssuerExtension.Issuers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestIssuerExtension.class, RentalStackExtension.class})
 @StackSettings(name = "production", profile = "production",
     processApp = {"OAUTH2_ISSUER_URI=${" + TestIssuerExtension.ISSUER + "}", "OAUTH2_CLOCK_SKEW=PT1S",
+        "OAUTH2_CLIENT_ID=customer-app", "SESSION_COOKIE_SECURE=false",
         "PAYMENT_CLIENT_USERNAME=process-app", "PAYMENT_CLIENT_PASSWORD=" + ProductionProfileIT.PAYMENT_CLIENT_SECRET,
         "KEY_WORKER_USERNAME=key-worker", "KEY_WORKER_PASSWORD=" + ProductionProfileIT.KEY_WORKER_SECRET,
         "RENTAL_OPERATOR_USERNAME=monitor", "RENTAL_OPERATOR_PASSWORD=" + ProductionProfileIT.OPERATOR_SECRET},
@@ -105,6 +108,44 @@ class ProductionProfileIT {
     // nothing was rented on the way
     assertThat(idsOnMyPage(customer("carol"))).hasSize(carolsRentals);
     assertThat(idsOnMyPage(customer("brief"))).isEmpty();
+  }
+
+  /**
+   * The customer app signs carol in at the issuer (authorization code with PKCE), she rents through its form and
+   * sees the key that the API shows her token of the same subject; signing out goes on to the issuer.
+   */
+  @Test
+  void aCustomerSignsInToTheAppAtTheIssuerRentsAndSignsOutThere() {
+    String app = stack.processApp().baseUrl();
+    String issuer = issuers.trusted().uri();
+    JsonNode vehicle = customer("carol").mobilities().json().get(2).get("id");
+    AppSession browser = new AppSession();
+
+    assertThat(browser.get(app + "/").uri().getPath()).isEqualTo("/app/login");
+    AppSession.Page issuerLogin = browser.get(app + "/oauth2/authorization/customer-app");
+    assertThat(issuerLogin.uri().toString()).as("the issuer's sign-in").startsWith(issuer + "/login");
+    AppSession.Page home = browser.post(issuerLogin.uri().toString(), Map.of("username", TestIssuer.APP_USER,
+        "password", TestIssuer.APP_PASSWORD, "_csrf", issuerLogin.csrf()));
+    assertThat(home.uri().toString()).as("back in the app: %s", home.body()).startsWith(app + "/");
+    assertThat(home.uri().getPath()).isEqualTo("/");
+    assertThat(home.body()).contains("Rent a vehicle");
+
+    AppSession.Page rental = browser.post(app + "/app/rentals", Map.of("mobilityId", vehicle.asText(),
+        "hours", "24", "paymentMethod", "pm_card_visa", "_csrf", home.csrf()));
+    assertThat(rental.uri().getPath()).as("the rental screen: %s", rental.body())
+        .matches("/app/rentals/[0-9a-f-]{36}");
+    String id = rental.uri().getPath().substring("/app/rentals/".length());
+    JsonNode active = awaitActive(customer("carol"), id);
+    assertThat(browser.get(app + "/app/rentals/" + id + "/status").body())
+        .contains(active.path("key").asText(), "Your rental has started");
+
+    HttpResponse<String> signedOut = browser.postWithoutFollowing(app + "/app/logout",
+        Map.of("_csrf", rental.csrf()));
+    assertThat(signedOut.statusCode()).isEqualTo(302);
+    assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(location ->
+        assertThat(location).startsWith(issuer + "/connect/logout"));
+    assertThat(browser.get(app + "/app/mypage").uri().getPath()).isEqualTo("/app/login");
+    assertThat(customer("carol").cancel(id).status()).isIn(200, 202);
   }
 
   private static RentalApiClient customer(String client) {

@@ -26,8 +26,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code erin}: signed in, but without the scope {@code rentals}</li>
  *   <li>{@code brief}: a customer whose tokens expire after 2 seconds</li>
  * </ul>
+ *
+ * <p>The customer app signs in here as the public client {@code customer-app} (authorization code with PKCE) with
+ * the user {@link #APP_USER}, whose subject is the same as the client {@code carol}'s: one customer, in the app and
+ * in the API. Its session cookie has a name of its own, since browsers keep cookies by host, not by port.
  */
 public final class TestIssuer implements AutoCloseable {
+
+  /** The customer who signs in to the customer app here, and the password. */
+  public static final String APP_USER = "carol";
+  public static final String APP_PASSWORD = "carol-password-at-the-test-issuer";
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -50,6 +58,10 @@ public final class TestIssuer implements AutoCloseable {
     client(properties, "dave", "rentals", "PT5M");
     client(properties, "erin", "catalogue", "PT5M");
     client(properties, "brief", "rentals", "PT2S");
+    appClient(properties);
+    properties.put("spring.security.user.name", APP_USER);
+    properties.put("spring.security.user.password", "{noop}" + APP_PASSWORD);
+    properties.put("server.servlet.session.cookie.name", "TEST_ISSUER_SESSION");
     ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class).properties(properties).run();
     return new TestIssuer(context, issuer);
   }
@@ -95,6 +107,22 @@ public final class TestIssuer implements AutoCloseable {
     properties.put(prefix + "registration.authorization-grant-types", "client_credentials");
     properties.put(prefix + "registration.scopes", scope);
     properties.put(prefix + "token.access-token-time-to-live", lifetime);
+  }
+
+  /**
+   * The customer app: a public client, any port of the loopback address (RFC 8252), which Spring Authorization
+   * Server allows for redirects to 127.0.0.1.
+   */
+  private static void appClient(Map<String, Object> properties) {
+    String prefix = "spring.security.oauth2.authorizationserver.client.customer-app.";
+    properties.put(prefix + "registration.client-id", "customer-app");
+    properties.put(prefix + "registration.client-authentication-methods", "none");
+    properties.put(prefix + "registration.authorization-grant-types", "authorization_code");
+    properties.put(prefix + "registration.redirect-uris", "http://127.0.0.1/login/oauth2/code/customer-app");
+    properties.put(prefix + "registration.post-logout-redirect-uris", "http://127.0.0.1/app/signed-out");
+    properties.put(prefix + "registration.scopes", "openid,profile,rentals");
+    properties.put(prefix + "require-proof-key", true);
+    properties.put(prefix + "require-authorization-consent", false);
   }
 
   /** The issuer wants each client's secret to be its own. */

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
  */
 final class ServiceSettings {
 
-  /** What each service refuses to start without (RequiredSettingsCheck, RentalProperties, CustomerTokens). */
+  /** What each service refuses to start without (RequiredSettingsCheck, RentalProperties, CustomerTokens, OidcLogin). */
   static final Map<String, List<String>> REQUIRED = Map.of(
       "process-app", List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-          "OAUTH2_ISSUER_URI", "PAYMENT_URL", "PAYMENT_CLIENT_USERNAME", "PAYMENT_CLIENT_PASSWORD",
+          "OAUTH2_ISSUER_URI", "OAUTH2_CLIENT_ID", "PAYMENT_URL", "PAYMENT_CLIENT_USERNAME", "PAYMENT_CLIENT_PASSWORD",
           "KEY_WORKER_USERNAME", "KEY_WORKER_PASSWORD", "RENTAL_OPERATOR_USERNAME", "RENTAL_OPERATOR_PASSWORD"),
       "payment-adapter", List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
           "PAYMENT_CLIENT_USERNAME", "PAYMENT_CLIENT_PASSWORD", "PAYMENT_OPERATOR_USERNAME",

@@ -7,6 +7,7 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.MOBILITY
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,15 @@ public class PriceList {
   }
 
   public BigDecimal pricePerHour(MobilityType type) {
+    return priceFor(type, 1).orElseThrow(() -> new NoPriceException(type, 1));
+  }
+
+  /** What renting a vehicle of this type for these hours costs; empty where the decision has no rule for them. */
+  public Optional<BigDecimal> priceFor(MobilityType type, int hours) {
     Number amount = decisions.evaluateDecisionTableByKey(PRICING_DECISION_KEY,
-            Map.of(MOBILITY_TYPE, type.name(), HOURS, 1))
+            Map.of(MOBILITY_TYPE, type.name(), HOURS, hours))
         .getSingleEntry();
-    return money(amount);
+    return Optional.ofNullable(amount).map(PriceList::money);
   }
 
   /** The decision answers a double; every amount the service shows or charges has cents. */

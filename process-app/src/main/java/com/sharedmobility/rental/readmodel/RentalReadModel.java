@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,10 +96,27 @@ public class RentalReadModel {
   }
 
   public List<RentalView> newestOf(String customer, int limit) {
+    return newestOf(customer, 0, limit);
+  }
+
+  /** One page of a customer's rentals, newest first: {@code limit} rows after skipping {@code offset}. */
+  public List<RentalView> newestOf(String customer, int offset, int limit) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE customer = :customer"
-            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-        .param("customer", customer).param("limit", limit)
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .param("customer", customer).param("limit", limit).param("offset", offset)
         .query(RentalReadModel::map).list();
+  }
+
+  /** Which of these vehicles are taken now: each has a rental in a live status. */
+  public Set<String> takenOf(Collection<String> mobilityIds) {
+    if (mobilityIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT DISTINCT mobility_id FROM rental"
+            + " WHERE mobility_id IN (:ids) AND status IN (:live)")
+        .param("ids", mobilityIds)
+        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .query(String.class).list());
   }
 
   /** The status of each of these rentals that exists. */

@@ -19,7 +19,7 @@ public class SecurityConfig {
   public static final String CUSTOMER = "CUSTOMER";
   public static final String OPERATOR = "OPERATOR";
   public static final String ADMIN = "ADMIN";
-  static final String CUSTOMER_SCOPE = "SCOPE_rentals";
+  public static final String CUSTOMER_SCOPE = "SCOPE_rentals";
 
   /**
    * The customer API: bearer tokens where a token decoder is configured (every profile but local), HTTP Basic with

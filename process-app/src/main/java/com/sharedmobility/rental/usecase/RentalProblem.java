@@ -6,27 +6,42 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The customer-facing refusals of the use cases; Spring MVC renders them as RFC 9457 problem+json. */
+/**
+ * The customer-facing refusals of the use cases; Spring MVC renders them as RFC 9457 problem+json for the API, the
+ * customer app turns their {@link Kind} into a sentence of its text bundle.
+ */
 public final class RentalProblem extends ErrorResponseException {
 
-  private RentalProblem(HttpStatus status, String title, String detail) {
+  /** What went wrong, for clients that speak to people rather than to programs. */
+  public enum Kind {
+    UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE
+  }
+
+  private final Kind kind;
+
+  private RentalProblem(Kind kind, HttpStatus status, String title, String detail) {
     super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    this.kind = kind;
     getBody().setTitle(title);
   }
 
+  public Kind kind() {
+    return kind;
+  }
+
   public static RentalProblem unknownMobility(String mobilityId) {
-    return new RentalProblem(HttpStatus.NOT_FOUND, "Unknown mobility",
+    return new RentalProblem(Kind.UNKNOWN_MOBILITY, HttpStatus.NOT_FOUND, "Unknown mobility",
         "No vehicle with id '" + mobilityId + "' in the catalogue (see GET /mobilities).");
   }
 
   public static RentalProblem vehicleUnavailable(String mobilityId) {
-    return new RentalProblem(HttpStatus.CONFLICT, "Vehicle already rented",
+    return new RentalProblem(Kind.VEHICLE_TAKEN, HttpStatus.CONFLICT, "Vehicle already rented",
         "Vehicle '" + mobilityId + "' is already rented for an overlapping time.");
   }
 
   /** Also for another customer's rental: its existence is nobody else's business. */
   public static RentalProblem rentalNotFound(String rentalId) {
-    return new RentalProblem(HttpStatus.NOT_FOUND, "Rental not found",
+    return new RentalProblem(Kind.RENTAL_NOT_FOUND, HttpStatus.NOT_FOUND, "Rental not found",
         "You have no rental with id '" + rentalId + "'.");
   }
 
@@ -35,14 +50,14 @@ public final class RentalProblem extends ErrorResponseException {
    * {@code Retry-After} seconds.
    */
   public static RentalProblem busy(String detail, long retryAfterSeconds) {
-    RentalProblem problem = new RentalProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service busy",
+    RentalProblem problem = new RentalProblem(Kind.BUSY, HttpStatus.SERVICE_UNAVAILABLE, "Service busy",
         detail + " Nothing was changed; please try again in a moment.");
     problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     return problem;
   }
 
   public static RentalProblem notCancellable(RentalView rental) {
-    RentalProblem problem = new RentalProblem(HttpStatus.CONFLICT, "Rental not cancellable",
+    RentalProblem problem = new RentalProblem(Kind.NOT_CANCELLABLE, HttpStatus.CONFLICT, "Rental not cancellable",
         "Rental '" + rental.id() + "' is " + rental.status() + " and can no longer be cancelled.");
     problem.getBody().setProperty("status", rental.status().name());
     return problem;

@@ -33,11 +33,21 @@ class MissingSecretsTest {
         .rootCause().hasMessageContaining("OAUTH2_ISSUER_URI");
   }
 
+  @Test
+  void refusesToStartWithoutTheCustomerAppsClientAtTheIssuer() {
+    assertThatThrownBy(() -> app().run(
+        "--rental.security.issuer-uri=https://issuer.invalid",
+        "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.key-worker.username=keyworker", "--rental.key-worker.password=" + GENERATED,
+        "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
+        .rootCause().hasMessageContaining("OAUTH2_CLIENT_ID");
+  }
+
   /** The accounts' passwords are checked with a fast hash: only a generated secret is long enough to be safe. */
   @Test
   void refusesToStartWithASecretTooShortToBeGenerated() {
     assertThatThrownBy(() -> app().run(
-        "--rental.security.issuer-uri=https://issuer.invalid",
+        "--rental.security.issuer-uri=https://issuer.invalid", "--rental.app.client-id=customer-app",
         "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
         "--rental.key-worker.username=keyworker", "--rental.key-worker.password=keyworker-2026",
         "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))

@@ -49,6 +49,17 @@ class UnreachableIssuerTest {
   }
 
   @Test
+  void theCustomerAppSaysThatSigningInIsNotPossibleNow() throws Exception {
+    HttpResponse<String> login = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(login.statusCode()).isEqualTo(503);
+    assertThat(login.body()).contains("Signing in is not possible right now because our sign-in service cannot be"
+        + " reached.").doesNotContain("Exception", "/oauth2/authorization/");
+  }
+
+  @Test
   void healthShowsTheIssuerDown() throws Exception {
     assertThat(health.healthForPath("customerTokenIssuer").getStatus()).isEqualTo(Status.DOWN);
     HttpResponse<String> overall = HttpClient.newHttpClient().send(

@@ -1,0 +1,108 @@
+package com.sharedmobility.rental.app;
+
+import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalView;
+import com.sharedmobility.rental.usecase.ApplicationAdmission;
+import com.sharedmobility.rental.usecase.ApplyForRental;
+import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.rental.usecase.RentalProblem;
+import java.security.Principal;
+import java.util.OptionalInt;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Apply, watch one rental move (the status part of the page is asked for again while it moves), and cancel it.
+ * Every form answers with a redirect, so reloading a page never applies or cancels twice.
+ */
+@Controller
+public class RentalPages {
+
+  static final String RENTAL_ID = "{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+  private static final String MOBILITY_ID = "[A-Za-z0-9_-]{1,40}";
+
+  private final ApplicationAdmission admission;
+  private final ApplyForRental applyForRental;
+  private final CancelRental cancelRental;
+  private final RentalReadModel readModel;
+  private final RentalCards cards;
+  private final ProblemNotices problems;
+  private final CustomerAppProperties settings;
+
+  public RentalPages(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
+                     RentalReadModel readModel, RentalCards cards, ProblemNotices problems,
+                     CustomerAppProperties settings) {
+    this.admission = admission;
+    this.applyForRental = applyForRental;
+    this.cancelRental = cancelRental;
+    this.readModel = readModel;
+    this.cards = cards;
+    this.problems = problems;
+    this.settings = settings;
+  }
+
+  /** Applies; on a refusal the customer is back at the vehicles with a sentence that says why. */
+  @PostMapping("/app/rentals")
+  public String apply(@RequestParam(defaultValue = "") String mobilityId, @RequestParam(defaultValue = "") String hours,
+                      @RequestParam(defaultValue = "") String paymentMethod, Principal customer,
+                      RedirectAttributes redirect) {
+    OptionalInt rentalHours = FormInput.wholeNumber(hours, 1);
+    String back = UriComponentsBuilder.fromPath("/").queryParam("hours", hours).build().encode().toUriString();
+    if (!mobilityId.matches(MOBILITY_ID) || rentalHours.isEmpty()
+        || !settings.paymentMethods().contains(paymentMethod)) {
+      redirect.addFlashAttribute("problem", new Notice("problem.BAD_INPUT"));
+      return "redirect:" + back;
+    }
+    RentalView rental;
+    try (ApplicationAdmission.Ticket admitted = admission.admit()) {
+      rental = applyForRental.apply(customer.getName(), mobilityId, rentalHours.getAsInt(), paymentMethod);
+    } catch (RuntimeException refused) {
+      redirect.addFlashAttribute("problem", problems.of(refused));
+      return "redirect:" + back;
+    }
+    return "redirect:/app/rentals/" + rental.id();
+  }
+
+  @GetMapping("/app/rentals/" + RENTAL_ID)
+  public String rental(@PathVariable String id, Principal customer, Model model) {
+    model.addAttribute("card", cards.of(owned(id, customer)));
+    return "app/rental";
+  }
+
+  /** The part of the rental screen that changes, for the screen's script to swap in. */
+  @GetMapping("/app/rentals/" + RENTAL_ID + "/status")
+  public String status(@PathVariable String id, Principal customer, Model model) {
+    model.addAttribute("card", cards.of(owned(id, customer)));
+    return "app/rental :: status";
+  }
+
+  @GetMapping("/app/rentals/" + RENTAL_ID + "/cancel")
+  public String confirmCancel(@PathVariable String id, Principal customer, Model model) {
+    model.addAttribute("card", cards.of(owned(id, customer)));
+    return "app/cancel";
+  }
+
+  @PostMapping("/app/rentals/" + RENTAL_ID + "/cancel")
+  public String cancel(@PathVariable String id, Principal customer, RedirectAttributes redirect) {
+    try {
+      cancelRental.cancel(customer.getName(), id);
+      redirect.addFlashAttribute("notice", new Notice("rental.cancel.requested"));
+    } catch (RentalProblem refused) {
+      if (refused.kind() == RentalProblem.Kind.RENTAL_NOT_FOUND) {
+        throw refused;
+      }
+      redirect.addFlashAttribute("problem", problems.of(refused));
+    }
+    return "redirect:/app/rentals/" + id;
+  }
+
+  private RentalView owned(String id, Principal customer) {
+    return readModel.findOwned(id, customer.getName()).orElseThrow(() -> RentalProblem.rentalNotFound(id));
+  }
+}
