@@ -13,11 +13,14 @@
 #      accepted rentals are ACTIVE, and that each of them ends COMPLETED or CANCELLED
 #   8. the key pipeline at a backlog: for each of BACKLOG_SIZES open issue-key tasks, built with the key worker
 #      stopped, the engine's fetch-and-lock latency (the worker's own request) and the drain rate once it starts
+#   9. two process-app nodes and two key workers on the same databases, CLUSTER_SECONDS at CLUSTER_RATE/s spread
+#      over both nodes: latencies, work per node and per worker, CPU per application of each process and
+#      PostgreSQL, and that no rental was charged twice and every active rental shows the key the key service holds
 # Before 3, 5 and 6 it waits until the rentals of the phase before have ended (at most 4 minutes each).
 # Results go to bench/results/<UTC time>/: results.md (the figures, and where each service's CPU went during the
 # soak), samples.csv, plot PNGs, Gatling reports, JFR recordings, logs.
 #
-#   bench/run.sh             the full run (about 70 minutes)
+#   bench/run.sh             the full run (about 85 minutes)
 #   bench/run.sh --quick     short phases and a 1-minute soak, to try the script (about 8 minutes)
 #   bench/run.sh --no-build  use the jars already in */target
 #
@@ -30,6 +33,7 @@
 # Environment (all optional): PHASES (all: "ceiling warm-up closed open mypage soak payment overload backlog"; keep
 #   warm-up before any load phase)
 #   PHASE_SECONDS (60)  OVERLOAD_SECONDS (300)  BACKLOG_SIZES ("1000 10000 50000")
+#   CLUSTER_SECONDS (600)  CLUSTER_RATE (half the closed maximum, as the soak; give it with PHASES without closed)
 #   CLOSED_USERS ("4 8 16")  OPEN_RATE (auto: half the closed maximum)
 #   CANCEL_SHARE (0.2)  WARMUP_SECONDS (180: the JIT of three services, before anything is measured)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
 #   PROFILE_SECONDS (30: JFR CPU profile of each service during the soak)
@@ -56,10 +60,12 @@ if (( QUICK )); then
   PHASE_SECONDS="${PHASE_SECONDS:-15}"; SOAK_SECONDS="${SOAK_SECONDS:-60}"; MYPAGE_ROWS="${MYPAGE_ROWS:-100000}"
   CLOSED_USERS="${CLOSED_USERS:-4 16}"; WARMUP_SECONDS="${WARMUP_SECONDS:-60}"
   OVERLOAD_SECONDS="${OVERLOAD_SECONDS:-30}"; BACKLOG_SIZES="${BACKLOG_SIZES:-500 2000 5000}"
+  CLUSTER_SECONDS="${CLUSTER_SECONDS:-60}"
 fi
 OVERLOAD_SECONDS="${OVERLOAD_SECONDS:-300}"
+CLUSTER_SECONDS="${CLUSTER_SECONDS:-600}"
 # the phases to run (all by default); e.g. PHASES=backlog for the key pipeline alone
-PHASES="${PHASES:-ceiling warm-up closed open mypage soak payment overload backlog}"
+PHASES="${PHASES:-ceiling warm-up closed open mypage soak payment overload backlog cluster}"
 wants() { [[ " $PHASES " == *" $1 "* ]]; }
 # figures of phases that are not run
 NOOP_RATE=0; CEILING_RATE=0; MAX_RATE=0; MAX_KO=0
@@ -187,14 +193,15 @@ phase setup
 PIDS=()
 mkdir -p "$OUT/pids"
 start_service() {
-  local name=$1 port=$2 db=$3
+  # name: a module (process-app), or a module's second instance (process-app-2)
+  local name=$1 port=$2 db=$3 module="${1%-2}"
   shift 3
   say "starting $name on port $port (database $db, log $OUT/logs/$name.log)"
   # JAVA_OPTS is a list of options: word splitting is intended
   # shellcheck disable=SC2086
   env "$@" SERVER_PORT="$port" SPRING_DATASOURCE_URL="$(jdbc_url "$db")" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" SPRING_DATASOURCE_DRIVER_CLASS_NAME=org.postgresql.Driver \
-    java $JAVA_OPTS -jar "$ROOT/$name/target/$name-$VERSION.jar" --spring.profiles.active=local \
+    java $JAVA_OPTS -jar "$ROOT/$module/target/$module-$VERSION.jar" --spring.profiles.active=local \
     >>"$OUT/logs/$name.log" 2>&1 &
   PIDS+=("$!")
   echo "$!" >"$OUT/pids/$name"
@@ -536,7 +543,9 @@ gatling ApplyOpenSimulation profile -Dbench.rate="$SOAK_RATE" -Dbench.cancelShar
   -Dbench.seconds=$((PROFILE_SECONDS + 10))
 wait "$JFR_STARTER" || true
 # the soak's time-ups, once the last of them has come (RENTAL_HOUR after the soak): when each rental ran out
-# (ACTIVE + RENTAL_HOUR, hours = 1) -> COMPLETED in the read model (the timer's job: acquisition and its transaction)
+# (ACTIVE + RENTAL_HOUR, hours = 1) -> COMPLETED in the read model (the timer's job: acquisition and its transaction);
+# only the time-ups within the soak, not those during the JFR profile after it (run 20261202T033559Z: p99 266 ms
+# within, 3.8 s during the profile)
 drain
 result "soak.timeup_to_completed" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "time-up -> COMPLETED lag (read model)" \
   "$(sql bench_rental "
@@ -546,7 +555,8 @@ result "soak.timeup_to_completed" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "time-up
       || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || '/' || round(max(ms)) || ' ms'
     FROM (SELECT extract(epoch FROM c.at - a.at - '$RENTAL_HOUR'::interval) * 1000 AS ms
           FROM bench_transition a JOIN bench_transition c ON c.rental_id = a.rental_id AND c.status = 'COMPLETED'
-          WHERE a.status = 'ACTIVE' AND a.at BETWEEN to_timestamp($since) AND to_timestamp($until)) d")" "-"
+          WHERE a.status = 'ACTIVE' AND a.at BETWEEN to_timestamp($since) AND to_timestamp($until)
+            AND a.at + '$RENTAL_HOUR'::interval < to_timestamp($until)) d")" "-"
 fi
 
 # ------------------------------------------------------------------ 6. payment service down
@@ -658,6 +668,86 @@ for size in $BACKLOG_SIZES; do
     "$(awk -v n="$open" -v left="$left" -v t0="$t0" -v t1="$t1" -v t2="$t2" \
       'BEGIN { printf "%.0f/s; %.0f s (+%.0f s start)%s", (n - left) / (t2 - t1), t2 - t1, t1 - t0, (left > 0 ? ", " left " left" : "") }')" "$load0"
 done
+fi
+
+# ------------------------------------------------------------------ 9. two process-app nodes and two key workers
+
+# The way Camunda 7 clusters: a second process-app node on the same database, and a second key-adapter that
+# fetches from it; the load of the soak, spread over both nodes. Per-node and per-worker counts from their metrics,
+# the CPU each process spent, and the invariants that a cluster must keep (one charge per paid rental, the key the
+# customer sees is the one the key service holds).
+if wants cluster; then
+drain
+phase cluster
+CLUSTER_RATE="${CLUSTER_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
+NODE2_PORT=$((PORT_BASE + 5))
+KEY2_PORT=$((PORT_BASE + 6))
+start_service process-app-2 "$NODE2_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT"
+await_ready process-app-2 "$NODE2_PORT"
+start_service key-adapter-2 "$KEY2_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$NODE2_PORT/engine-rest"
+await_ready key-adapter-2 "$KEY2_PORT"
+# metric <port> <name> <tags...>: the COUNT of a metric of a service's actuator (the local profile's operator)
+metric() {
+  local port=$1 name=$2 query="" tag
+  shift 2
+  for tag in "$@"; do query="$query&tag=$tag"; done
+  curl -s -u ops:ops "http://127.0.0.1:$port/actuator/metrics/$name?${query#&}" \
+    | jq -r '[.measurements[]? | select(.statistic == "COUNT") | .value][0] // 0 | floor'
+}
+node_paid() { metric "$1" http.server.requests uri:/rentals method:POST status:201; }
+worker_keys() { metric "$1" key.task topic:issue-key; }
+cpu_of() { local total=0 pid; for pid in "$@"; do total="$(awk -v t="$total" -v c="$(cpu_seconds "$pid")" 'BEGIN { print t + c }')"; done; echo "$total"; }
+pg_cpu() { local pids; pids="$(pgrep -d ' ' -x postgres || true)"; if [[ -n "$pids" ]]; then cpu_of $pids; else echo 0; fi; }
+CLUSTER_SERVICES=(process-app process-app-2 payment-adapter key-adapter key-adapter-2)
+declare -A CPU0 CPU1 COUNT0
+for name in "${CLUSTER_SERVICES[@]}"; do CPU0[$name]="$(cpu_seconds "$(pid_of "$name")")"; done
+CPU0[postgres]="$(pg_cpu)"
+COUNT0[node1]="$(node_paid "$PROCESS_PORT")"; COUNT0[node2]="$(node_paid "$NODE2_PORT")"
+COUNT0[worker1]="$(worker_keys "$KEY_PORT")"; COUNT0[worker2]="$(worker_keys "$KEY2_PORT")"
+load0="$(loadavg)"; since="$(date +%s)"
+BENCH_URL="http://127.0.0.1:$PROCESS_PORT,http://127.0.0.1:$NODE2_PORT" gatling ApplyOpenSimulation cluster \
+  -Dbench.rate="$CLUSTER_RATE" -Dbench.cancelShare="$CANCEL_SHARE" -Dbench.seconds="$CLUSTER_SECONDS"
+until="$(date +%s)"
+for name in "${CLUSTER_SERVICES[@]}"; do CPU1[$name]="$(cpu_seconds "$(pid_of "$name")")"; done
+CPU1[postgres]="$(pg_cpu)"
+paid1=$(( $(node_paid "$PROCESS_PORT") - COUNT0[node1] )); paid2=$(( $(node_paid "$NODE2_PORT") - COUNT0[node2] ))
+drain
+keys1=$(( $(worker_keys "$KEY_PORT") - COUNT0[worker1] )); keys2=$(( $(worker_keys "$KEY2_PORT") - COUNT0[worker2] ))
+result "cluster.apply_latency" "cluster, 2 nodes, $CLUSTER_RATE/s, $CLUSTER_SECONDS s" "POST /rentals latency" \
+  "$(summary cluster apply)" "$load0"
+result "cluster.application_to_active" "cluster, 2 nodes, $CLUSTER_RATE/s" "application -> ACTIVE (read model)" \
+  "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
+result "cluster.cancel_to_cancelled" "cluster, 2 nodes, $CLUSTER_RATE/s" "cancel -> CANCELLED (read model)" \
+  "$(transition_latency CANCELLING CANCELLED "$since" "$until")" "$load0"
+result "cluster.per_node" "cluster, 2 nodes, $CLUSTER_RATE/s" "paid applications (201) by node 1 / node 2" \
+  "$paid1 / $paid2" "$load0"
+result "cluster.per_worker" "cluster, 2 nodes, $CLUSTER_RATE/s" "issue-key tasks done by key worker 1 / 2" \
+  "$keys1 / $keys2" "$load0"
+paid=$((paid1 + paid2))
+result "cluster.cpu_per_application" "cluster, 2 nodes, $CLUSTER_RATE/s" \
+  "CPU ms per paid application: process-app 1, 2; payment-adapter; key-adapter 1, 2; PostgreSQL" \
+  "$(for name in "${CLUSTER_SERVICES[@]}" postgres; do
+       awk -v a="${CPU0[$name]}" -v b="${CPU1[$name]}" -v n="$paid" 'BEGIN { printf "%.1f ", (n > 0 ? (b - a) * 1000 / n : 0) }'
+     done | sed 's/ $//; s/ /, /g')" "$load0"
+# the cluster's invariants over every rental of the run: one charge per paid rental, no charge without a rental
+# that was paid, and the key each active rental shows is the one the key service holds for it
+sql bench_rental "SELECT id || ',' || coalesce(rental_key, '') || ',' || status || ',' || payment_status FROM rental" \
+  | sort >"$OUT/logs/cluster-rentals.csv"
+sql bench_payment "SELECT p.rental_id || ',' || count(e.id) FILTER (WHERE e.type = 'CHARGE')
+    FROM payment p LEFT JOIN ledger_entry e ON e.rental_id = p.rental_id GROUP BY p.rental_id" \
+  | sort >"$OUT/logs/cluster-charges.csv"
+sql bench_key "SELECT rental_id || ',' || key_code || ',' || status FROM rental_key" | sort >"$OUT/logs/cluster-keys.csv"
+result "cluster.double_charges" "cluster, all rentals of the run" \
+  "rentals charged more than once; paid rentals without exactly one charge" \
+  "$(awk -F, '$2 > 1' "$OUT/logs/cluster-charges.csv" | wc -l); $(join -t, -a1 -e 0 -o 1.1,1.4,2.2 \
+      "$OUT/logs/cluster-rentals.csv" "$OUT/logs/cluster-charges.csv" \
+      | awk -F, '($2 == "PAID" || $2 == "REFUNDED") && $3 != 1' | wc -l)" "-"
+result "cluster.duplicate_keys" "cluster, all rentals of the run" \
+  "ACTIVE rentals whose key is not the key service's live key for them" \
+  "$(join -t, -a1 -e none -o 1.1,1.2,1.3,2.2,2.3 "$OUT/logs/cluster-rentals.csv" "$OUT/logs/cluster-keys.csv" \
+      | awk -F, '$3 == "ACTIVE" && ($2 != $4 || $5 != "ISSUED")' | wc -l)" "-"
+kill -TERM "$(pid_of key-adapter-2)" "$(pid_of process-app-2)"
+wait "$(pid_of key-adapter-2)" "$(pid_of process-app-2)" 2>/dev/null || true
 fi
 
 # ------------------------------------------------------------------ plots

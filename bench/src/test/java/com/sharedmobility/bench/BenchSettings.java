@@ -47,7 +47,8 @@ final class BenchSettings {
 
   static HttpProtocolBuilder protocol() {
     // one connection pool for all virtual users, as behind a gateway; loopback only
-    return http.baseUrl(BASE_URL).contentTypeHeader("application/json").acceptHeader("application/json")
+    // several nodes, comma-separated: each virtual user (one application) goes to the next one in turn
+    return http.baseUrls(BASE_URL.split(",")).contentTypeHeader("application/json").acceptHeader("application/json")
         .shareConnections();
   }
 
