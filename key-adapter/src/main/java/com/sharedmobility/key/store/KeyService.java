@@ -184,7 +184,8 @@ public class KeyService {
     Optional<RentalKey> existing = keys.findById(rentalId);
     if (existing.isPresent()) {
       String code = codeOfExisting(existing.get(), mobilityId, now);
-      // a redelivery after a worker died: the rental's time starts when this delivery completes, not before
+      // a redelivery after a worker died: the rental's time starts when this delivery completes, not before (also
+      // for a key that ran out meanwhile: it was never handed over)
       existing.get().validAtLeastUntil(validUntil(now, validity));
       keys.saveAndFlush(existing.get());
       return code;
@@ -199,13 +200,23 @@ public class KeyService {
     return now.plus(validity).plus(validityMargin);
   }
 
-  private static String codeOfExisting(RentalKey key, String mobilityId, Instant now) {
-    if (!key.isLiveAt(now)) {
+  /**
+   * The code of the rental's key when its issue task comes again. A revoked key stays revoked. A key that ran out
+   * was never handed over: an issue task is open only until the engine has the key, and the rental's time starts
+   * then, so the caller extends it (a worker died after issuing, and the task came back after the key's
+   * validity, e.g. behind a backlog) unless another live key of the vehicle has taken its code meanwhile.
+   */
+  private String codeOfExisting(RentalKey key, String mobilityId, Instant now) {
+    if (key.getStatus() == KeyStatus.REVOKED) {
       throw notIssuable(key, now);
     }
     if (!key.getMobilityId().equals(mobilityId)) {
       throw new InvalidKeyRequestException("rental " + key.getRentalId() + " already holds a key for vehicle "
           + key.getMobilityId() + ", not " + mobilityId);
+    }
+    if (!key.isLiveAt(now) && keys.findLiveCodes(mobilityId, now).contains(key.getCode())) {
+      throw new KeyNotIssuableException("the key of rental " + key.getRentalId() + " ran out before it was handed"
+          + " over, and vehicle " + mobilityId + " has another live key with its code now");
     }
     return key.getCode();
   }
