@@ -24,6 +24,9 @@ public class RentalReadModel {
   private static final String COLUMNS = "id, customer, mobility_id, hours, amount, currency, status, payment_status,"
       + " rental_key, process_instance_id, created_at, updated_at";
 
+  /** The live statuses as the {@code status} column holds them. */
+  private static final List<String> LIVE = RentalStatus.LIVE.stream().map(Enum::name).toList();
+
   private final JdbcClient jdbc;
 
   public RentalReadModel(JdbcClient jdbc) {
@@ -70,7 +73,7 @@ public class RentalReadModel {
         .param("aborted", RentalStatus.ABORTED.name())
         .param("at", Timestamp.from(at))
         .param("id", id)
-        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .param("live", LIVE)
         .update() == 1;
   }
 
@@ -115,7 +118,7 @@ public class RentalReadModel {
     return new HashSet<>(jdbc.sql("SELECT DISTINCT mobility_id FROM rental"
             + " WHERE mobility_id IN (:ids) AND status IN (:live)")
         .param("ids", mobilityIds)
-        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .param("live", LIVE)
         .query(String.class).list());
   }
 
@@ -141,7 +144,7 @@ public class RentalReadModel {
   public boolean hasLiveRental(String mobilityId) {
     return jdbc.sql("SELECT COUNT(*) FROM rental WHERE mobility_id = :mobilityId AND status IN (:live)")
         .param("mobilityId", mobilityId)
-        .param("live", RentalStatus.LIVE.stream().map(Enum::name).toList())
+        .param("live", LIVE)
         .query(Long.class).single() > 0;
   }
 
