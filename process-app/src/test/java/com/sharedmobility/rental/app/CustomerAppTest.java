@@ -84,7 +84,9 @@ class CustomerAppTest extends RentalTestBase {
 
     // the key worker issues the key; the screen that is open shows it without a reload
     complete(externalTask(instance(rentalId)), withVariables(RentalProcess.Variables.KEY, "0427"));
-    browser.await(rental, p -> p.querySelector(".digits") != null, "the key");
+    // the script swaps the part in, then starts the countdown: wait for both, HtmlUnit runs it on its own thread
+    browser.await(rental, p -> p.querySelector(".digits") != null
+        && !p.querySelector("[data-ends-at]").asNormalizedText().isEmpty(), "the key and its time left");
     assertThat(browser.client.getCurrentWindow().getEnclosedPage()).isSameAs(rental);
     assertThat(rental.querySelector(".digits").asNormalizedText()).contains("0427");
     assertThat(text(rental)).contains("Your rental has started", "Runs out at");
