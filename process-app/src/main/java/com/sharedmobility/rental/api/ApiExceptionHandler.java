@@ -1,16 +1,9 @@
 package com.sharedmobility.rental.api;
 
-import com.sharedmobility.rental.catalogue.NoPriceException;
-import com.sharedmobility.rental.payment.ChargesBusyException;
-import com.sharedmobility.rental.payment.PaymentRefusedException;
-import com.sharedmobility.rental.usecase.ApplicationAdmission;
+import com.sharedmobility.rental.usecase.Refusals;
+import com.sharedmobility.rental.usecase.Refusals.Refusal;
 import com.sharedmobility.rental.usecase.RentalProblem;
-import com.sharedmobility.support.errors.Causes;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolationException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +27,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final long RETRY_AFTER_BUSY_SECONDS = 1;
 
-  private final Counter poolBusy;
-  private final Counter chargesBusy;
+  private final Refusals refusals;
 
-  public ApiExceptionHandler(MeterRegistry registry) {
-    this.poolBusy = ApplicationAdmission.refusals(registry, "db-pool");
-    this.chargesBusy = ApplicationAdmission.refusals(registry, "charges-busy");
+  public ApiExceptionHandler(Refusals refusals) {
+    this.refusals = refusals;
   }
 
   @Override
@@ -77,36 +68,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badRequest("Invalid request", detail);
   }
 
-  /** The payment service refused the charge request itself, e.g. a payment method it does not know. */
-  @ExceptionHandler(PaymentRefusedException.class)
-  ResponseEntity<Object> paymentRefused(PaymentRefusedException ex) {
-    LOG.warn("payment service refused a charge: {}", ex.getMessage());
-    if (ex.status() == HttpStatus.BAD_REQUEST.value()) {
-      return badRequest("Payment method not accepted", "The payment service refused the payment method.");
-    }
-    return problem(HttpStatus.BAD_GATEWAY, "Payment service error",
-        "The payment service refused the request; nothing was charged. Please try again later.");
-  }
-
+  /** The refusals the customer app tells as sentences, here as problem+json; anything unforeseen is a 500. */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception ex) {
-    Optional<NoPriceException> noPrice = Causes.find(ex, NoPriceException.class);
-    if (noPrice.isPresent()) {
-      return badRequest("No price for these hours", noPrice.get().getMessage() + " Choose fewer hours.");
-    }
-    if (Causes.any(ex, ChargesBusyException.class::isInstance)) {
-      chargesBusy.increment();
-      return busy("Too many rentals are being paid for at this moment; yours was not started.");
-    }
-    if (Causes.any(ex, SQLTransientConnectionException.class::isInstance)) {
-      // overload, not a fault: every connection of the pool stayed busy for Hikari's connection timeout
-      LOG.warn("no database connection in time, answered 503: {}", ex.toString());
-      poolBusy.increment();
-      return busy("The service is busy.");
-    }
-    LOG.error("unexpected error in the customer API", ex);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "Something went wrong on our side; nothing was changed. Please try again.");
+  ResponseEntity<Object> refused(Exception ex) {
+    Refusal refusal = refusals.of(ex);
+    return switch (refusal.kind()) {
+      case NO_PRICE -> badRequest("No price for these hours", refusal.cause().getMessage() + " Choose fewer hours.");
+      case PAYMENT_METHOD -> badRequest("Payment method not accepted",
+          "The payment service refused the payment method.");
+      case PAYMENT_SERVICE -> problem(HttpStatus.BAD_GATEWAY, "Payment service error",
+          "The payment service refused the request; nothing was charged. Please try again later.");
+      case CHARGES_BUSY -> busy("Too many rentals are being paid for at this moment; yours was not started.");
+      case POOL_BUSY -> busy("The service is busy.");
+      case UNFORESEEN -> {
+        LOG.error("unexpected error in the customer API", ex);
+        yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+            "Something went wrong on our side; nothing was changed. Please try again.");
+      }
+    };
   }
 
   private static ResponseEntity<Object> busy(String reason) {
