@@ -38,6 +38,7 @@
 #   CANCEL_SHARE (0.2)  WARMUP_SECONDS (180: the JIT of three services, before anything is measured)  MYPAGE_ROWS (1000000)  SOAK_SECONDS (600)  SOAK_RATE (half the closed maximum)  SAMPLE_SECONDS (5)
 #   PROFILE_SECONDS (30: JFR CPU profile of each service during the soak)
 #   RENTAL_HOUR (PT2M: rentals run out during the soak)  JAVA_OPTS (-Xmx512m: the heap target)
+#   KEY_WORKER_MAX_TASKS (16: the key worker's fetch size)  FETCH_SIZES ("16 8 4": fetch sizes the backlog phase probes)
 #   PORT_BASE (18080: process-app, +1 payment-adapter, +2 key-adapter)  DB_POOL_SIZE etc. go to the services.
 set -euo pipefail
 
@@ -70,6 +71,9 @@ wants() { [[ " $PHASES " == *" $1 "* ]]; }
 # figures of phases that are not run
 NOOP_RATE=0; CEILING_RATE=0; MAX_RATE=0; MAX_KO=0
 BACKLOG_SIZES="${BACKLOG_SIZES:-1000 10000 50000}"
+# the key worker's fetch size (key-adapter's KEY_WORKER_MAX_TASKS), and the sizes the backlog phase also probes
+export KEY_WORKER_MAX_TASKS="${KEY_WORKER_MAX_TASKS:-16}"
+FETCH_SIZES="${FETCH_SIZES:-16 8 4}"
 PHASE_SECONDS="${PHASE_SECONDS:-60}"
 CLOSED_USERS="${CLOSED_USERS:-4 8 16}"
 OPEN_RATE="${OPEN_RATE:-auto}"
@@ -173,7 +177,7 @@ PG_VERSION="$(sql postgres 'SHOW server_version')"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
     "$(java -version 2>&1 | head -1), PostgreSQL $PG_VERSION, git $(git rev-parse --short HEAD)"
   echo "settings: JAVA_OPTS=$JAVA_OPTS RENTAL_HOUR=$RENTAL_HOUR PHASE_SECONDS=$PHASE_SECONDS" \
-    "OPEN_RATE=$OPEN_RATE WARMUP_SECONDS=$WARMUP_SECONDS autovacuum=on (server: $AUTOVACUUM_WAS) CANCEL_SHARE=$CANCEL_SHARE SOAK_SECONDS=$SOAK_SECONDS DB_POOL_SIZE=${DB_POOL_SIZE:-20 (default)}"
+    "OPEN_RATE=$OPEN_RATE WARMUP_SECONDS=$WARMUP_SECONDS autovacuum=on (server: $AUTOVACUUM_WAS) CANCEL_SHARE=$CANCEL_SHARE SOAK_SECONDS=$SOAK_SECONDS DB_POOL_SIZE=${DB_POOL_SIZE:-20 (default)} KEY_WORKER_MAX_TASKS=$KEY_WORKER_MAX_TASKS"
   echo
   echo "| phase | figure | value | load average at start / end |"
   echo "| --- | --- | --- | --- |"
@@ -362,11 +366,18 @@ heap_mib() {
 }
 rss_mib() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || true; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || true; }
+postgres_cpu_seconds() {
+  local pids
+  pids="$(pgrep -d ' ' -x postgres || true)"
+  [[ -n "$pids" ]] || { echo 0; return; }
+  # shellcheck disable=SC2086 # one path per pid
+  (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null) | awk -v hz="$(getconf CLK_TCK)" '{ t += $14 + $15 } END { print t / hz }'
+}
 sampler() {
   set +e # a sample that fails leaves a gap, not the end of sampling
   local t0 prev_t prev_n now n rate row name pid port
   t0="$(date +%s)"; prev_t=$t0; prev_n=0
-  echo "seconds,phase,load1,applications,applications_per_s,process_heap_mib,process_rss_mib,process_cpu_s,payment_heap_mib,payment_rss_mib,payment_cpu_s,key_heap_mib,key_rss_mib,key_cpu_s" >"$SAMPLES"
+  echo "seconds,phase,load1,applications,applications_per_s,process_heap_mib,process_rss_mib,process_cpu_s,payment_heap_mib,payment_rss_mib,payment_cpu_s,key_heap_mib,key_rss_mib,key_cpu_s,postgres_cpu_s,autovacuum_workers" >"$SAMPLES"
   while true; do
     now="$(date +%s)"
     n="$(sql bench_rental "SELECT count(*) FROM bench_transition WHERE status = 'CREATED'" 2>/dev/null || echo "$prev_n")"
@@ -377,6 +388,13 @@ sampler() {
       case "$name" in process-app) port=$PROCESS_PORT ;; payment-adapter) port=$PAYMENT_PORT ;; *) port=$KEY_PORT ;; esac
       row="$row,$(heap_mib "$port" "$pid"),$(rss_mib "$pid"),$(cpu_seconds "$pid")"
     done
+    # PostgreSQL's CPU (all its processes) and what its autovacuum works on: a tail of the soak came with neither
+    # the services' logs nor their heap saying why (run 20261202T033559Z)
+    row="$row,$(postgres_cpu_seconds),$(sql postgres "SELECT count(*) FROM pg_stat_activity
+      WHERE backend_type = 'autovacuum worker'" 2>/dev/null)"
+    sql postgres "SELECT $((now - t0)) || 's ' || datname || ' ' || relid::regclass || ' ' || phase
+      || ' ' || heap_blks_scanned || '/' || heap_blks_total FROM pg_stat_progress_vacuum" \
+      >>"$OUT/logs/autovacuum.log" 2>/dev/null
     echo "$row" >>"$SAMPLES"
     prev_t=$now; prev_n=$n
     sleep "$SAMPLE_SECONDS"
@@ -521,6 +539,16 @@ result "soak.application_to_active" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "appli
   "$(transition_latency CREATED ACTIVE "$since" "$until")" "$load0"
 result "soak.cancel_to_cancelled" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "cancel -> CANCELLED (read model)" \
   "$(transition_latency CANCELLING CANCELLED "$since" "$until")" "$load0"
+# minute by minute: whether a tail is spread over the soak or comes at one time (then autovacuum.log and the
+# samples' PostgreSQL CPU say what else ran then)
+result "soak.application_to_active_by_minute" "soak, $SOAK_RATE/s, $SOAK_SECONDS s" "application -> ACTIVE p99 per minute of the soak, ms" \
+  "$(sql bench_rental "
+    SELECT string_agg(p99::text, ' / ' ORDER BY minute) FROM (
+      SELECT floor(extract(epoch FROM a.at - to_timestamp($since)) / 60) AS minute,
+             round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM b.at - a.at) * 1000)) AS p99
+      FROM bench_transition a JOIN bench_transition b ON b.rental_id = a.rental_id AND b.status = 'ACTIVE'
+      WHERE a.status = 'CREATED' AND a.at BETWEEN to_timestamp($since) AND to_timestamp($until)
+      GROUP BY 1) m")" "$load0"
 for col in 6:process-app 9:payment-adapter 12:key-adapter; do
   c="${col%%:*}"; name="${col#*:}"
   result "soak.memory_$name" "soak" "$name heap used / RSS, max MiB" "$(awk -F, -v c="$c" 'NR > 1 && $2 == "soak" {
@@ -628,13 +656,13 @@ fi
 
 if wants backlog; then
 phase backlog
-# exactly the key worker's request (KeyIssueWorker's variables, the client's priority order), with a lock of 1 ms so
-# that the tasks are free again at once: p50/p99/max ms of PROBES fetches
+# exactly the key worker's request (KeyIssueWorker's variables, the client's priority order) for up to $1 tasks of
+# topic $2 (issue-key), with a lock of 1 ms so that the tasks are free again at once: p50/p99/max ms of 200 fetches
 fetch_latency() {
   local i
   for i in $(seq 1 200); do
     curl -s -o /dev/null -w '%{time_total}\n' -u keyworker:keyworker -H 'Content-Type: application/json' \
-      -d '{"workerId": "bench-probe", "maxTasks": 16, "usePriority": true, "topics": [{"topicName": "issue-key",
+      -d '{"workerId": "bench-probe", "maxTasks": '"$1"', "usePriority": true, "topics": [{"topicName": "'"${2:-issue-key}"'",
            "lockDuration": 1, "variables": ["rentalId", "mobilityId", "rentalDuration"]}]}' \
       "http://127.0.0.1:$PROCESS_PORT/engine-rest/external-task/fetchAndLock"
   done | awk '{ print $1 * 1000 }' | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f/%.1f/%.1f", v[int(NR / 2)], v[int(NR * 0.99)], v[NR] }'
@@ -654,8 +682,16 @@ for size in $BACKLOG_SIZES; do
   # what autovacuum does within its next minute after such growth; a backlog grows slower than this in life
   sql bench_rental "ANALYZE act_ru_ext_task; ANALYZE act_ru_execution; ANALYZE act_ru_variable"
   open="$(open_key_tasks)"
-  result "backlog.tasks_$size.fetch" "backlog, $open open issue-key tasks" "fetch-and-lock of 16 (the worker's request): p50/p99/max ms" \
-    "$(fetch_latency)" "$load0"
+  result "backlog.tasks_$size.fetch" "backlog, $open open issue-key tasks" "fetch-and-lock of $KEY_WORKER_MAX_TASKS (the worker's request): p50/p99/max ms" \
+    "$(fetch_latency "$KEY_WORKER_MAX_TASKS")" "$load0"
+  # the floor: the same request for a topic without tasks (HTTP, authentication, one engine command, no lock)
+  result "backlog.tasks_$size.fetch_floor" "backlog, $open open issue-key tasks" \
+    "fetch-and-lock of a topic without tasks: p50/p99/max ms" "$(fetch_latency "$KEY_WORKER_MAX_TASKS" no-such-topic)" "$load0"
+  # the other fetch sizes, for the trade-off between a fetch's latency and its round trips
+  for m in $FETCH_SIZES; do
+    (( m == KEY_WORKER_MAX_TASKS )) || result "backlog.tasks_$size.fetch_of_$m" "backlog, $open open issue-key tasks" \
+      "fetch-and-lock of $m: p50/p99/max ms" "$(fetch_latency "$m")" "$load0"
+  done
   t0="$(date +%s.%N)"
   start_service key-adapter "$KEY_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$PROCESS_PORT/engine-rest"
   await_ready key-adapter "$KEY_PORT"
@@ -696,12 +732,10 @@ metric() {
 }
 node_paid() { metric "$1" http.server.requests uri:/rentals method:POST status:201; }
 worker_keys() { metric "$1" key.task topic:issue-key; }
-cpu_of() { local total=0 pid; for pid in "$@"; do total="$(awk -v t="$total" -v c="$(cpu_seconds "$pid")" 'BEGIN { print t + c }')"; done; echo "$total"; }
-pg_cpu() { local pids; pids="$(pgrep -d ' ' -x postgres || true)"; if [[ -n "$pids" ]]; then cpu_of $pids; else echo 0; fi; }
 CLUSTER_SERVICES=(process-app process-app-2 payment-adapter key-adapter key-adapter-2)
 declare -A CPU0 CPU1 COUNT0
 for name in "${CLUSTER_SERVICES[@]}"; do CPU0[$name]="$(cpu_seconds "$(pid_of "$name")")"; done
-CPU0[postgres]="$(pg_cpu)"
+CPU0[postgres]="$(postgres_cpu_seconds)"
 COUNT0[node1]="$(node_paid "$PROCESS_PORT")"; COUNT0[node2]="$(node_paid "$NODE2_PORT")"
 COUNT0[worker1]="$(worker_keys "$KEY_PORT")"; COUNT0[worker2]="$(worker_keys "$KEY2_PORT")"
 load0="$(loadavg)"; since="$(date +%s)"
@@ -709,7 +743,7 @@ BENCH_URL="http://127.0.0.1:$PROCESS_PORT,http://127.0.0.1:$NODE2_PORT" gatling 
   -Dbench.rate="$CLUSTER_RATE" -Dbench.cancelShare="$CANCEL_SHARE" -Dbench.seconds="$CLUSTER_SECONDS"
 until="$(date +%s)"
 for name in "${CLUSTER_SERVICES[@]}"; do CPU1[$name]="$(cpu_seconds "$(pid_of "$name")")"; done
-CPU1[postgres]="$(pg_cpu)"
+CPU1[postgres]="$(postgres_cpu_seconds)"
 paid1=$(( $(node_paid "$PROCESS_PORT") - COUNT0[node1] )); paid2=$(( $(node_paid "$NODE2_PORT") - COUNT0[node2] ))
 drain
 keys1=$(( $(worker_keys "$KEY_PORT") - COUNT0[worker1] )); keys2=$(( $(worker_keys "$KEY2_PORT") - COUNT0[worker2] ))
