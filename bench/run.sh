@@ -30,7 +30,7 @@
 # gnuplot-nox, jq, curl) and leaves what is there: running it again installs nothing. It drops and creates the
 # databases bench_rental, bench_payment, bench_key, bench_noop, bench_ceiling and bench_pgbench. Loopback only.
 #
-# Environment (all optional): PHASES (all: "ceiling warm-up closed open mypage soak payment overload backlog"; keep
+# Environment (all optional): PHASES (all: "ceiling warm-up closed open mypage soak payment overload backlog cluster"; keep
 #   warm-up before any load phase)
 #   PHASE_SECONDS (60)  OVERLOAD_SECONDS (300)  BACKLOG_SIZES ("1000 10000 50000")
 #   CLUSTER_SECONDS (600)  CLUSTER_RATE (half the closed maximum, as the soak; give it with PHASES without closed)
