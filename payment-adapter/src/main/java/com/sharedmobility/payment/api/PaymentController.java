@@ -6,6 +6,9 @@ import com.sharedmobility.payment.ledger.PaymentStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import com.sharedmobility.payment.ledger.UnconfirmedCharge;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +47,20 @@ public class PaymentController {
   @GetMapping("/{rentalId}")
   public PaymentResponse get(@PathVariable UUID rentalId) {
     return PaymentResponse.of(ledger.find(rentalId));
+  }
+
+  /** Charges no rental confirmed yet, made before {@code chargedBefore}, oldest first: what reconciliation examines. */
+  @GetMapping("/unconfirmed")
+  public List<UnconfirmedCharge> unconfirmed(
+      @RequestParam @NotNull Instant chargedBefore,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+    return ledger.unconfirmedCharges(chargedBefore, limit);
+  }
+
+  /** The rentals of these payments exist: their charges are no orphans. Repeating it changes nothing. */
+  @PostMapping("/confirmations")
+  public Confirmations confirm(@Valid @RequestBody Confirmations.Request request) {
+    return new Confirmations(ledger.confirm(request.rentalIds()));
   }
 
   @GetMapping

@@ -19,6 +19,7 @@ public record PaymentResponse(
     PaymentStatus status,
     Instant createdAt,
     Instant updatedAt,
+    Instant confirmedAt,
     List<Entry> entries) {
 
   /** One money movement of the payment. */
@@ -32,6 +33,6 @@ public record PaymentResponse(
   static PaymentResponse of(Payment payment) {
     return new PaymentResponse(payment.getRentalId(), payment.getCustomer(), payment.getAmount(),
         payment.getCurrency(), payment.getPaymentMethod(), payment.getStatus(), payment.getCreatedAt(),
-        payment.getUpdatedAt(), payment.getEntries().stream().map(Entry::of).toList());
+        payment.getUpdatedAt(), payment.getConfirmedAt(), payment.getEntries().stream().map(Entry::of).toList());
   }
 }

@@ -52,6 +52,9 @@ public class Payment implements Persistable<UUID> {
   @Column(nullable = false)
   private Instant updatedAt;
 
+  /** When the rental behind this payment was seen to exist; null while that is still unknown. */
+  private Instant confirmedAt;
+
   // Eager because payments leave the transaction for the API; batched so a listed page costs few queries.
   @OneToMany(mappedBy = "payment", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
   @OrderBy("bookedAt, id")
@@ -159,6 +162,10 @@ public class Payment implements Persistable<UUID> {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
   }
 
   public List<LedgerEntry> getEntries() {

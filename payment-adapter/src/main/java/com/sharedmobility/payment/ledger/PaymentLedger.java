@@ -5,6 +5,7 @@ import com.sharedmobility.payment.provider.ChargeOutcome;
 import com.sharedmobility.support.tx.ConflictRetry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,10 +34,12 @@ public class PaymentLedger {
    * insert has committed by then, so the next attempt finds and locks that row).
    */
   private final ConflictRetry rowTransaction;
+  private final TransactionTemplate transaction;
 
   public PaymentLedger(PaymentRepository payments, CardProvider cardProvider, TransactionTemplate transaction) {
     this.payments = payments;
     this.cardProvider = cardProvider;
+    this.transaction = transaction;
     this.rowTransaction = new ConflictRetry(transaction, ATTEMPTS,
         e -> e instanceof DataIntegrityViolationException || e instanceof ConcurrencyFailureException);
   }
@@ -71,6 +74,19 @@ public class PaymentLedger {
     return status == null
         ? payments.findByOrderByCreatedAtDesc(Limit.of(limit))
         : payments.findByStatusOrderByCreatedAtDesc(status, Limit.of(limit));
+  }
+
+  /**
+   * The oldest charges made before {@code chargedBefore} that no rental confirmed yet: past a grace longer than any
+   * start transaction, exactly the charges whose rental never came to exist.
+   */
+  public List<UnconfirmedCharge> unconfirmedCharges(Instant chargedBefore, int limit) {
+    return payments.findUnconfirmedCharges(chargedBefore, Limit.of(limit));
+  }
+
+  /** Marks the payments of these rentals as standing behind a rental; returns how many were confirmed now. */
+  public int confirm(Collection<UUID> rentalIds) {
+    return transaction.execute(status -> payments.confirm(rentalIds, now()));
   }
 
   private Payment firstCharge(UUID rentalId, Charge charge) {

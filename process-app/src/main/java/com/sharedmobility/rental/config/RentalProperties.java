@@ -2,6 +2,7 @@ package com.sharedmobility.rental.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,10 +50,12 @@ public record RentalProperties(@NotNull Duration hour,
   }
 
   /**
-   * How often to look for charges without a live rental (the start transaction rolled back after the charge), and
-   * how old a charge must be before it counts: a start still in flight must not be refunded.
+   * How often to look for charges without a rental (the start transaction rolled back after the charge), how old an
+   * unconfirmed charge must be before it counts (a start still in flight must not be refunded), and how many charges
+   * one call handles (a batch of confirmations must fit the payment service's 16 KB body limit).
    */
-  public record Reconciliation(@NotNull Duration interval, @NotNull Duration grace, @Min(1) int batchSize) {
+  public record Reconciliation(@NotNull Duration interval, @NotNull Duration grace,
+                               @Min(1) @Max(300) int batchSize) {
   }
 
   public record Retry(@Min(1) int maxAttempts,

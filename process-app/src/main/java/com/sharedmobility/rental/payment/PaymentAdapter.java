@@ -1,12 +1,15 @@
 package com.sharedmobility.rental.payment;
 
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
+import com.sharedmobility.rental.payment.PaymentClient.ConfirmationRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -50,8 +53,13 @@ public class PaymentAdapter {
   }
 
   @CircuitBreaker(name = BREAKER)
-  public List<PaymentReceipt> charged(int limit) {
-    return translated(() -> client.list("CHARGED", limit));
+  public List<UnconfirmedCharge> unconfirmed(Instant chargedBefore, int limit) {
+    return translated(() -> client.unconfirmed(chargedBefore, limit));
+  }
+
+  @CircuitBreaker(name = BREAKER)
+  public int confirm(List<String> rentalIds) {
+    return translated(() -> client.confirm(new ConfirmationRequest(rentalIds))).confirmed();
   }
 
   private static <T> T translated(Supplier<T> call) {

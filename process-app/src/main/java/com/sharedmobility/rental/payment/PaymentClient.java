@@ -21,11 +21,27 @@ public interface PaymentClient {
   @PostMapping("/payments/{rentalId}/refund")
   PaymentReceipt refund(@PathVariable("rentalId") String rentalId);
 
-  /** Payments in one status, newest first. */
-  @GetMapping("/payments")
-  List<PaymentReceipt> list(@RequestParam("status") String status, @RequestParam("limit") int limit);
+  /** Charges that no rental confirmed yet, made before {@code chargedBefore}, oldest first. */
+  @GetMapping("/payments/unconfirmed")
+  List<UnconfirmedCharge> unconfirmed(@RequestParam("chargedBefore") Instant chargedBefore,
+                                      @RequestParam("limit") int limit);
+
+  /** Tells the payment service that these rentals exist, so their charges are no orphans. */
+  @PostMapping("/payments/confirmations")
+  Confirmations confirm(@RequestBody ConfirmationRequest request);
 
   record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record UnconfirmedCharge(String rentalId, Instant chargedAt) {
+  }
+
+  record ConfirmationRequest(List<String> rentalIds) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Confirmations(int confirmed) {
   }
 
   /**

@@ -2,16 +2,16 @@ package com.sharedmobility.rental.payment;
 
 import com.sharedmobility.rental.config.RentalProperties;
 import com.sharedmobility.rental.config.RentalProperties.Reconciliation;
-import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
-import com.sharedmobility.rental.readmodel.RentalStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,23 +19,28 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refunds charges that no live rental stands behind. The charge runs inside the start transaction; if that
- * transaction rolls back after the payment service took the money (a crash, a lost connection), no rental exists
- * and no process will ever refund it. Refund is idempotent, so several engine nodes may run this at once.
+ * Refunds charges that no rental stands behind. The charge runs inside the start transaction; if that transaction
+ * rolls back after the payment service took the money (a crash, a lost connection), no rental exists and no process
+ * will ever refund it.
+ * <p>
+ * Every charge is unconfirmed at the payment service until a round sees its rental in the read model and confirms
+ * it (one call per batch). So a round reads only the charges made since the last one, through the payment service's
+ * index of unconfirmed charges, however many payments the ledger holds; a charge still unconfirmed past the grace
+ * (longer than any start transaction) whose rental does not exist is an orphan. A rental that exists owns its money:
+ * its process refunds it, key first, whatever its status; this pass never refunds it. Confirm and refund are
+ * idempotent, so several engine nodes may run this at once.
  */
 @Component
 public class PaymentReconciliation {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciliation.class);
-  /** A charge for a rental in one of these states should have been refunded or released already. */
-  private static final Set<RentalStatus> ENDED_WITHOUT_PAYMENT = EnumSet.of(RentalStatus.REJECTED,
-      RentalStatus.CANCELLED, RentalStatus.ABORTED);
 
   private final PaymentAdapter payments;
   private final RentalReadModel readModel;
   private final Reconciliation settings;
   private final Clock clock;
-  private final Counter refunded;
+  private final Counter released;
+  private final Counter confirmed;
 
   public PaymentReconciliation(PaymentAdapter payments, RentalReadModel readModel, RentalProperties properties,
                                Clock clock, MeterRegistry meters) {
@@ -43,8 +48,11 @@ public class PaymentReconciliation {
     this.readModel = readModel;
     this.settings = properties.reconciliation();
     this.clock = clock;
-    this.refunded = Counter.builder("rental.payments.reconciled")
-        .description("charges refunded because no live rental stood behind them")
+    this.released = Counter.builder("rental.payments.reconciled")
+        .description("charges refunded because no rental stood behind them")
+        .register(meters);
+    this.confirmed = Counter.builder("rental.payments.confirmed")
+        .description("charges confirmed by reconciliation because their rental exists")
         .register(meters);
   }
 
@@ -54,26 +62,45 @@ public class PaymentReconciliation {
     try {
       reconcile();
     } catch (RuntimeException e) {
-      LOG.warn("payment reconciliation skipped this round: {}", e.toString());
+      LOG.warn("payment reconciliation stopped this round: {}", e.toString());
     }
   }
 
-  /** Returns the rental ids whose charge was refunded. */
+  /**
+   * Goes through every unconfirmed charge older than the grace, a batch at a time: each batch leaves the set
+   * (confirmed or refunded), so the round ends. Returns the rental ids whose charge was refunded.
+   */
   public List<String> reconcile() {
-    Instant settledBefore = clock.instant().minus(settings.grace());
-    List<PaymentReceipt> charged = payments.charged(settings.batchSize()).stream()
-        .filter(p -> p.createdAt() != null && p.createdAt().isBefore(settledBefore))
-        .toList();
-    Map<String, RentalStatus> rentals = readModel.statusesOf(charged.stream().map(PaymentReceipt::rentalId).toList());
-    List<String> orphans = charged.stream()
-        .map(PaymentReceipt::rentalId)
-        .filter(id -> !rentals.containsKey(id) || ENDED_WITHOUT_PAYMENT.contains(rentals.get(id)))
-        .toList();
+    Instant chargedBefore = clock.instant().minus(settings.grace());
+    List<String> orphans = new ArrayList<>();
+    Set<String> handled = new HashSet<>();
+    List<String> batch;
+    do {
+      batch = payments.unconfirmed(chargedBefore, settings.batchSize()).stream()
+          .map(UnconfirmedCharge::rentalId).toList();
+      if (!Collections.disjoint(handled, batch)) {
+        LOG.warn("payment reconciliation: charges handled this round are still unconfirmed; next round goes on");
+        break;
+      }
+      handled.addAll(batch);
+      orphans.addAll(settle(batch));
+    } while (batch.size() == settings.batchSize());
+    return orphans;
+  }
+
+  private List<String> settle(List<String> rentalIds) {
+    if (rentalIds.isEmpty()) {
+      return List.of();
+    }
+    Set<String> existing = readModel.existing(rentalIds);
+    if (!existing.isEmpty()) {
+      confirmed.increment(payments.confirm(List.copyOf(existing)));
+    }
+    List<String> orphans = rentalIds.stream().filter(id -> !existing.contains(id)).toList();
     for (String rentalId : orphans) {
       payments.refund(rentalId);
-      refunded.increment();
-      LOG.warn("rental {}: refunded a charge without a live rental (rental status: {})", rentalId,
-          rentals.containsKey(rentalId) ? rentals.get(rentalId) : "none, its start rolled back");
+      released.increment();
+      LOG.warn("rental {}: refunded a charge no rental stands behind (its start rolled back)", rentalId);
     }
     return orphans;
   }

@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,18 +120,14 @@ public class RentalReadModel {
         .query(String.class).list());
   }
 
-  /** The status of each of these rentals that exists. */
-  public Map<String, RentalStatus> statusesOf(Collection<String> ids) {
+  /** Which of these rentals exist, in whatever status. */
+  public Set<String> existing(Collection<String> ids) {
     if (ids.isEmpty()) {
-      return Map.of();
+      return Set.of();
     }
-    Map<String, RentalStatus> statuses = new HashMap<>();
-    jdbc.sql("SELECT id, status FROM rental WHERE id IN (:ids)")
+    return new HashSet<>(jdbc.sql("SELECT id FROM rental WHERE id IN (:ids)")
         .param("ids", ids)
-        .query(rs -> {
-          statuses.put(rs.getString("id"), RentalStatus.valueOf(rs.getString("status")));
-        });
-    return statuses;
+        .query(String.class).list());
   }
 
   public Optional<Instant> createdAt(String id) {

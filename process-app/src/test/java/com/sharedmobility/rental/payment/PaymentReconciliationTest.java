@@ -3,24 +3,31 @@ package com.sharedmobility.rental.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
-import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * The pass's decisions with the payment service mocked; PaymentReconciliationIT proves it against the real payment
+ * service with a ledger of a million payments.
+ */
 class PaymentReconciliationTest extends RentalTestBase {
 
   @Autowired
@@ -33,50 +40,81 @@ class PaymentReconciliationTest extends RentalTestBase {
   MeterRegistry meters;
 
   @Test
-  void refundsOldChargesWhoseRentalNeverCommittedOrEndedWithoutPayment() {
+  void refundsOnlyChargesWithoutARentalAndConfirmsEveryChargeWhoseRentalExists() {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     RentalView live = applyForRental.apply("alice", "car-05", 1, null);
     RentalView cancelling = applyForRental.apply("bob", "car-06", 1, null);
     cancelRental.cancel("bob", cancelling.id());
+    RentalView aborted = applyForRental.apply("alice", "car-07", 1, null);
+    engine.getRuntimeService().deleteProcessInstance(aborted.processInstanceId(), "deleted in Cockpit", true);
     String neverCommitted = UUID.randomUUID().toString();
-    String stillStarting = UUID.randomUUID().toString();
-    Instant old = Instant.now().minus(Duration.ofMinutes(10));
-    when(payments.charged(anyInt())).thenReturn(List.of(
-        charged(neverCommitted, old), charged(live.id(), old), charged(cancelling.id(), old),
-        charged(stillStarting, Instant.now())));
+    when(payments.unconfirmed(any(), anyInt())).thenReturn(List.of(
+        unconfirmed(neverCommitted), unconfirmed(live.id()), unconfirmed(cancelling.id()), unconfirmed(aborted.id())));
+    when(payments.confirm(anyList())).thenReturn(3);
     double before = meters.counter("rental.payments.reconciled").count();
 
     assertThat(reconciliation.reconcile()).containsExactly(neverCommitted);
 
     verify(payments).refund(neverCommitted);
+    // each rental's own process gives its money back, key first: CANCELLING and ABORTED ones too
     verify(payments, never()).refund(live.id());
-    verify(payments, never()).refund(stillStarting);
-    // a CANCELLING rental's own process refunds it
     verify(payments, never()).refund(cancelling.id());
+    verify(payments, never()).refund(aborted.id());
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<List<String>> confirmedIds = ArgumentCaptor.forClass(List.class);
+    verify(payments).confirm(confirmedIds.capture());
+    assertThat(confirmedIds.getValue()).containsExactlyInAnyOrder(live.id(), cancelling.id(), aborted.id());
     assertThat(meters.counter("rental.payments.reconciled").count()).isEqualTo(before + 1);
   }
 
-  /** Its settlement refunds it; should that ever be lost, no live rental stands behind the charge. */
   @Test
-  void refundsTheChargeOfARentalAnOperatorAborted() {
-    when(payments.charge(any(), any())).thenReturn(CHARGED);
-    RentalView aborted = applyForRental.apply("alice", "car-07", 1, null);
-    engine.getRuntimeService().deleteProcessInstance(aborted.processInstanceId(), "deleted in Cockpit", true);
-    when(payments.charged(anyInt())).thenReturn(List.of(charged(aborted.id(), Instant.now().minusSeconds(600))));
+  void asksOnlyForChargesOlderThanTheGrace() {
+    when(payments.unconfirmed(any(), anyInt())).thenReturn(List.of());
+    ArgumentCaptor<Instant> chargedBefore = ArgumentCaptor.forClass(Instant.class);
 
-    assertThat(reconciliation.reconcile()).containsExactly(aborted.id());
+    reconciliation.reconcile();
+
+    verify(payments).unconfirmed(chargedBefore.capture(), anyInt());
+    // RentalTestBase runs the local profile's grace of five minutes
+    assertThat(chargedBefore.getValue()).isBetween(Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(5),
+        Instant.now().minus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void goesOnBatchByBatchUntilNoUnconfirmedChargeIsLeft() {
+    List<UnconfirmedCharge> full = IntStream.range(0, 250).mapToObj(i -> unconfirmed(UUID.randomUUID().toString()))
+        .toList();
+    List<UnconfirmedCharge> last = List.of(unconfirmed(UUID.randomUUID().toString()));
+    when(payments.unconfirmed(any(), anyInt())).thenReturn(full, last);
+
+    assertThat(reconciliation.reconcile()).hasSize(251);
+
+    verify(payments, times(2)).unconfirmed(any(), anyInt());
+    verify(payments, times(251)).refund(any());
+  }
+
+  @Test
+  void stopsTheRoundWhenChargesItHandledComeBackUnconfirmed() {
+    List<UnconfirmedCharge> full = IntStream.range(0, 250).mapToObj(i -> unconfirmed(UUID.randomUUID().toString()))
+        .toList();
+    when(payments.unconfirmed(any(), anyInt())).thenReturn(full);
+
+    reconciliation.reconcile();
+
+    verify(payments, times(2)).unconfirmed(any(), anyInt());
+    verify(payments, times(250)).refund(any());
   }
 
   @Test
   void aPaymentServiceThatIsDownSkipsTheRoundQuietly() {
-    when(payments.charged(anyInt())).thenThrow(new PaymentUnavailableException("down", null));
+    when(payments.unconfirmed(any(), anyInt())).thenThrow(new PaymentUnavailableException("down", null));
 
     reconciliation.refundOrphanCharges();
 
     verify(payments, never()).refund(any());
   }
 
-  private static PaymentReceipt charged(String rentalId, Instant createdAt) {
-    return new PaymentReceipt(rentalId, "CHARGED", new BigDecimal("12.00"), "EUR", createdAt);
+  private static UnconfirmedCharge unconfirmed(String rentalId) {
+    return new UnconfirmedCharge(rentalId, Instant.now().minus(Duration.ofMinutes(10)));
   }
 }
