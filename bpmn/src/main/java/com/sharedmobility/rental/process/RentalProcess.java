@@ -1,5 +1,7 @@
 package com.sharedmobility.rental.process;
 
+import java.util.Set;
+
 /**
  * The names the rental process shares with the services around it: process and decision keys, topics,
  * messages, BPMN errors and variables. The BPMN and DMN files use the same strings; tests keep them in step.
@@ -15,6 +17,14 @@ public final class RentalProcess {
   public static final class Activities {
     /** The Tasklist task of group ops when no key could be issued automatically. */
     public static final String ISSUE_KEY_MANUALLY = "Task_IssueKeyManually";
+    /** The activities that give a rental a key: until one of them started, no key of the rental can exist. */
+    public static final Set<String> KEY_MAKERS = Set.of("Task_IssueKey", "Task_RegisterManualKey");
+    /**
+     * The activities that revoke a rental's key, in both models. The key service never issues a key again for a
+     * rental whose key it revoked, so once one of them completed, the rental's money may go back.
+     */
+    public static final Set<String> KEY_REVOKERS = Set.of("Task_RevokeKey", "Task_RevokeManualKey",
+        "Task_RevokeUnconfirmedKey", "Task_RevokeExpiredKey", "Task_RevokeAbortedKey");
 
     private Activities() {
     }

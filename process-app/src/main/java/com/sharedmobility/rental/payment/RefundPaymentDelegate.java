@@ -11,21 +11,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the rental's money back: compensation of a completed charge, and release of a charge whose outcome was
- * never confirmed. The payment service makes it idempotent by rental id. Every failure propagates: the task is
- * asynchronous, so the job executor retries it and an exhausted retry becomes an incident.
+ * never confirmed, only once the key is dead ({@link KeyFirstGuard}). The payment service makes it idempotent by
+ * rental id. Every failure propagates: the task is asynchronous, so the job executor retries it and an exhausted
+ * retry becomes an incident.
  */
 @Component("refundPaymentDelegate")
 public class RefundPaymentDelegate implements JavaDelegate {
 
   private final PaymentAdapter payments;
+  private final KeyFirstGuard keyFirst;
 
-  public RefundPaymentDelegate(PaymentAdapter payments) {
+  public RefundPaymentDelegate(PaymentAdapter payments, KeyFirstGuard keyFirst) {
     this.payments = payments;
+    this.keyFirst = keyFirst;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PaymentReceipt receipt = payments.refund((String) execution.getVariable(RENTAL_ID));
+    String rentalId = (String) execution.getVariable(RENTAL_ID);
+    keyFirst.requireKeyDead(rentalId);
+    PaymentReceipt receipt = payments.refund(rentalId);
     if ("REFUNDED".equals(receipt.status())) {
       execution.setVariable(PAYMENT_STATUS, PaymentStatus.REFUNDED.name());
     }

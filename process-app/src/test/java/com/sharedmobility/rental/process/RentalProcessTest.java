@@ -19,6 +19,7 @@ import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
 import com.sharedmobility.rental.payment.ChargesBusyException;
+import com.sharedmobility.rental.payment.KeyFirstGuard.KeyStillValidException;
 import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
@@ -590,6 +591,91 @@ class RentalProcessTest extends RentalTestBase {
 
       assertThat(instanceOf(rental)).isWaitingAt("Event_PaymentRetryTimer");
       assertThat(view(rental).status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
+    }
+
+    /** Cockpit's modification may start any activity: none of those that give money back may run before a revoke. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Event_CompensateCharge", "Task_ReleasePaymentOnCancel", "Task_ReleasePaymentAfterRetries"})
+    void aModificationThatStartsARefundBeforeTheRevokeRefundsNothing(String refundStep) {
+      RentalView rental = activeRental();
+
+      engine.getRuntimeService().createProcessInstanceModification(rental.processInstanceId())
+          .startBeforeActivity(refundStep).execute();
+      Job refund = engine.getManagementService().createJobQuery().processInstanceId(rental.processInstanceId())
+          .activityId(refundStep).singleResult();
+
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(refund.getId()))
+          .satisfies(e -> assertThat(Causes.find(e, KeyStillValidException.class)).get().extracting(Throwable::getMessage)
+              .asString().contains("refund of rental " + rental.id() + " refused: its key may still open the vehicle"));
+      verify(payments, never()).refund(any());
+      assertThat(view(rental).paymentStatus()).isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void aSettlementModifiedToSkipItsRevokeRefundsNothingUntilTheKeyIsRevoked() {
+      RentalView rental = activeRental();
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+      ProcessInstance settlement = settlementOf(rental);
+
+      engine.getRuntimeService().createProcessInstanceModification(settlement.getId())
+          .cancelAllForActivity("Task_RevokeAbortedKey").startBeforeActivity("Task_RefundAbortedRental").execute();
+
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job(settlement).getId()))
+          .satisfies(e -> assertThat(Causes.find(e, KeyStillValidException.class)).isPresent());
+      verify(payments, never()).refund(any());
+    }
+
+    @Test
+    void anAbortWhileThePaymentIsPendingRevokesBeforeItReleasesTheCharge() {
+      when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+      RentalView rental = apply(1);
+
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+
+      assertSettledKeyFirst(rental);
+    }
+
+    @Test
+    void anAbortWhileAWorkerHoldsTheKeyTaskRevokesBeforeItRefunds() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      RentalView rental = apply(1);
+      ExternalTaskService tasks = engine.getExternalTaskService();
+      String locked = tasks.fetchAndLock(1, "key-worker").topic(Topics.ISSUE_KEY, 60_000)
+          .businessKey(rental.id()).execute().get(0).getId();
+
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+
+      // the worker's report finds its task gone; the key service's tombstone keeps any key it made from working
+      assertThatThrownBy(() -> tasks.complete(locked, "key-worker", Map.of(RentalProcess.Variables.KEY, "1357")))
+          .hasMessageContaining(locked);
+      assertSettledKeyFirst(rental);
+    }
+
+    @Test
+    void anAbortWhileTheCancelWaitsForTheRevokeRevokesBeforeItRefunds() {
+      RentalView rental = activeRental();
+      cancel(rental);
+      assertThat(instanceOf(rental)).isWaitingAt("Task_RevokeKey");
+
+      engine.getRuntimeService().deleteProcessInstance(rental.processInstanceId(), "deleted in Cockpit", true);
+
+      assertSettledKeyFirst(rental);
+    }
+
+    /** The settlement of an aborted rental holds the money while its revoke is open, then gives it back. */
+    private void assertSettledKeyFirst(RentalView rental) {
+      when(payments.refund(any())).thenReturn(REFUNDED);
+      assertThat(view(rental).status()).isEqualTo(RentalStatus.ABORTED);
+      ProcessInstance settlement = settlementOf(rental);
+      assertThat(settlement).isWaitingAt("Task_RevokeAbortedKey");
+      verify(payments, never()).refund(any());
+
+      complete(externalTask(settlement));
+      execute(job(settlement));
+
+      assertThat(settlement).isEnded().hasPassed("Task_RevokeAbortedKey", "Task_RefundAbortedRental");
+      verify(payments).refund(rental.id());
     }
 
     private RentalView activeRental() {
