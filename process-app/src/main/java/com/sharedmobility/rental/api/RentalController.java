@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.api;
 
+import com.sharedmobility.rental.idempotency.IdempotentRequest;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
 import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,13 +47,24 @@ public class RentalController {
     this.readModel = readModel;
   }
 
-  /** 201 when paid, 202 while the charge waits for the payment service, 402 when declined. */
+  /**
+   * 201 when paid, 202 while the charge waits for the payment service, 402 when declined. With an
+   * {@code Idempotency-Key} whose earlier attempt started a rental and died before answering, the answer is that
+   * rental's.
+   */
   @PostMapping
-  public ResponseEntity<?> apply(@Valid @RequestBody RentalRequest request, Principal customer) {
+  @IdempotencyKeyHeader
+  public ResponseEntity<?> apply(@Valid @RequestBody RentalRequest request, Principal customer,
+      @RequestAttribute(name = IdempotentRequest.ATTRIBUTE, required = false) IdempotentRequest idempotent,
+      @RequestAttribute(name = IdempotentRequest.STARTED_RENTAL, required = false) String startedBefore) {
     RentalView rental;
-    try (ApplicationAdmission.Ticket admitted = admission.admit()) {
-      rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
-          request.paymentMethod());
+    if (startedBefore != null) {
+      rental = readModel.findOwned(startedBefore, customer.getName()).orElseThrow();
+    } else {
+      try (ApplicationAdmission.Ticket admitted = admission.admit()) {
+        rental = applyForRental.apply(customer.getName(), request.mobilityId(), request.hours(),
+            request.paymentMethod(), idempotent);
+      }
     }
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(rental.id()).toUri();
     return switch (rental.status()) {
@@ -76,6 +89,7 @@ public class RentalController {
 
   /** 202 while the key is revoked and the payment refunded; 200 once the rental is CANCELLED. */
   @PostMapping("/{id}/cancel")
+  @IdempotencyKeyHeader
   public ResponseEntity<RentalResponse> cancel(
       @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)") String id,
       Principal customer) {

@@ -1,5 +1,7 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.idempotency.Claim;
+import com.sharedmobility.rental.idempotency.IdempotentRequest;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
@@ -34,10 +36,12 @@ public class RentalPages {
   private final RentalCards cards;
   private final ProblemNotices problems;
   private final CustomerAppProperties settings;
+  private final ApplicationForms forms;
 
   public RentalPages(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
                      RentalReadModel readModel, RentalCards cards, ProblemNotices problems,
-                     CustomerAppProperties settings) {
+                     CustomerAppProperties settings, ApplicationForms forms) {
+    this.forms = forms;
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
@@ -47,10 +51,14 @@ public class RentalPages {
     this.settings = settings;
   }
 
-  /** Applies; on a refusal the customer is back at the vehicles with a sentence that says why. */
+  /**
+   * Applies; on a refusal the customer is back at the vehicles with a sentence that says why. Each form carries a
+   * request key of its own, so a double tap (or a form sent again) rents once: the repeat goes to the same rental.
+   */
   @PostMapping("/app/rentals")
   public String apply(@RequestParam(defaultValue = "") String mobilityId, @RequestParam(defaultValue = "") String hours,
-                      @RequestParam(defaultValue = "") String paymentMethod, Principal customer,
+                      @RequestParam(defaultValue = "") String paymentMethod,
+                      @RequestParam(defaultValue = "") String requestKey, Principal customer,
                       RedirectAttributes redirect) {
     OptionalInt rentalHours = FormInput.wholeNumber(hours, 1);
     String back = UriComponentsBuilder.fromPath("/").queryParam("hours", hours).build().encode().toUriString();
@@ -59,14 +67,27 @@ public class RentalPages {
       redirect.addFlashAttribute("problem", new Notice("problem.BAD_INPUT"));
       return "redirect:" + back;
     }
+    Claim claim = forms.claim(customer.getName(), requestKey, mobilityId, hours, paymentMethod);
+    if (claim instanceof Claim.Replay replay) {
+      return "redirect:" + replay.answer().location();
+    }
+    if (claim instanceof Claim.StartedBefore started) {
+      return forms.answered(started.request(), started.rentalId());
+    }
+    if (claim instanceof Claim.InFlight || claim instanceof Claim.OtherRequest) {
+      redirect.addFlashAttribute("notice", new Notice("rental.apply.inProgress"));
+      return "redirect:/app/mypage";
+    }
+    IdempotentRequest form = claim instanceof Claim.Work work ? work.request() : null;
     RentalView rental;
     try (ApplicationAdmission.Ticket admitted = admission.admit()) {
-      rental = applyForRental.apply(customer.getName(), mobilityId, rentalHours.getAsInt(), paymentMethod);
+      rental = applyForRental.apply(customer.getName(), mobilityId, rentalHours.getAsInt(), paymentMethod, form);
     } catch (RuntimeException refused) {
+      forms.refused(form);
       redirect.addFlashAttribute("problem", problems.of(refused));
       return "redirect:" + back;
     }
-    return "redirect:/app/rentals/" + rental.id();
+    return forms.answered(form, rental.id());
   }
 
   @GetMapping("/app/rentals/" + RENTAL_ID)

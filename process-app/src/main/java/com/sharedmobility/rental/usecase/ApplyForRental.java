@@ -14,6 +14,8 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_I
 import com.sharedmobility.rental.catalogue.MobilityType;
 import com.sharedmobility.rental.catalogue.MobilityCatalogue;
 import com.sharedmobility.rental.config.RentalProperties;
+import com.sharedmobility.rental.idempotency.IdempotentRequest;
+import com.sharedmobility.rental.idempotency.IdempotentRequests;
 import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.readmodel.PaymentStatus;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
@@ -37,23 +39,33 @@ public class ApplyForRental {
   private final RentalReadModel readModel;
   private final RuntimeService runtime;
   private final RentalProperties properties;
+  private final IdempotentRequests idempotentRequests;
 
   public ApplyForRental(MobilityCatalogue catalogue, RentalReadModel readModel, RuntimeService runtime,
-                        RentalProperties properties) {
+                        RentalProperties properties, IdempotentRequests idempotentRequests) {
+    this.idempotentRequests = idempotentRequests;
     this.catalogue = catalogue;
     this.readModel = readModel;
     this.runtime = runtime;
     this.properties = properties;
   }
 
+  /**
+   * Starts the rental; with an {@code Idempotency-Key}'s request, records in the same transaction that this request
+   * started it, so that a repeat after a crash answers with this rental instead of starting another.
+   */
   @Transactional
-  public RentalView apply(String customer, String mobilityId, int hours, String paymentMethod) {
+  public RentalView apply(String customer, String mobilityId, int hours, String paymentMethod,
+                          IdempotentRequest idempotent) {
     MobilityType type = catalogue.lockForRental(mobilityId)
         .orElseThrow(() -> RentalProblem.unknownMobility(mobilityId));
     if (readModel.hasLiveRental(mobilityId)) {
       throw RentalProblem.vehicleUnavailable(mobilityId);
     }
     String rentalId = UUID.randomUUID().toString();
+    if (idempotent != null) {
+      idempotentRequests.bind(idempotent, rentalId);
+    }
     runtime.createProcessInstanceByKey(RentalProcess.PROCESS_KEY)
         .businessKey(rentalId)
         .setVariables(Variables.createVariables()

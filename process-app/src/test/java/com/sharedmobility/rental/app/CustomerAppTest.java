@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externa
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -114,9 +115,29 @@ class CustomerAppTest extends RentalTestBase {
   }
 
   @Test
+  void aRentFormSentTwiceRentsOnceAndBothTapsShowTheSameRental() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    HtmlPage vehicles = browser().signIn("alice");
+    HtmlElement rent = card(vehicles, "bike-03").querySelector("form.apply button");
+
+    HtmlPage first = click(rent);
+    // the same form once more, as a second tap (or the browser's resend) sends it
+    HtmlPage second = click(rent);
+
+    assertThat(first.getUrl().getPath()).matches("/app/rentals/[0-9a-f-]{36}");
+    assertThat(second.getUrl()).isEqualTo(first.getUrl());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RentalProcess.PROCESS_KEY).count()).isEqualTo(1);
+    verify(payments, times(1)).charge(any(), any());
+    // a new page has new forms: the next tap is a new application (the vehicle is taken now)
+    HtmlPage again = click(card(browser(vehicles).open("/"), "bike-04").querySelector("form.apply button"));
+    assertThat(again.getUrl()).isNotEqualTo(first.getUrl());
+  }
+
+  @Test
   void theVehiclesShowWhichAreFreeAndWhatTheHoursCostFromThePriceList() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    applyForRental.apply("bob", "bike-02", 1, null);
+    applyForRental.apply("bob", "bike-02", 1, null, null);
 
     HtmlPage vehicles = browser().signIn("alice");
 
@@ -161,7 +182,7 @@ class CustomerAppTest extends RentalTestBase {
   void aVehicleTakenMeanwhileIsToldAndNothingIsCharged() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     HtmlPage vehicles = browser().signIn("alice");
-    applyForRental.apply("bob", "bike-05", 1, null);
+    applyForRental.apply("bob", "bike-05", 1, null, null);
 
     HtmlPage back = apply(vehicles, "bike-05", "pm_card_visa");
 
@@ -200,7 +221,7 @@ class CustomerAppTest extends RentalTestBase {
   @Test
   void anotherCustomersRentalIsNotFoundAndCannotBeCancelled() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    RentalView alices = applyForRental.apply("alice", "car-02", 1, null);
+    RentalView alices = applyForRental.apply("alice", "car-02", 1, null, null);
     Browser bob = browser();
     HtmlPage bobsVehicles = bob.signIn("bob");
 
@@ -261,7 +282,7 @@ class CustomerAppTest extends RentalTestBase {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     List<String> vehicles = List.of("bike-01", "bike-02", "bike-03", "bike-04", "bike-05", "bike-06", "bike-07",
         "bike-08", "scooter-01", "scooter-02", "car-01", "car-02", "car-03");
-    vehicles.forEach(v -> applyForRental.apply("alice", v, 1, null));
+    vehicles.forEach(v -> applyForRental.apply("alice", v, 1, null, null));
     Browser browser = browser();
     browser.signIn("alice");
 

@@ -33,7 +33,7 @@ class RentalHistoryLevelTest extends RentalTestBase {
   void historyKeepsThePathAndWhyTheChargeFailedButNoOtherVariable() {
     when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("connection refused", null));
 
-    RentalView applied = applyForRental.apply("alice", "scooter-01", 1, null);
+    RentalView applied = applyForRental.apply("alice", "scooter-01", 1, null, null);
 
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(applied.processInstanceId()).list())

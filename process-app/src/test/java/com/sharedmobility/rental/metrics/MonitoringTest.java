@@ -58,7 +58,7 @@ class MonitoringTest extends RentalTestBase {
     double activationsBefore = value(scrape("ops").body(), "rental_activation_seconds_count");
     when(payments.charge(any(), any())).thenReturn(CHARGED);
 
-    RentalView paid = applyForRental.apply("alice", "car-02", 1, null);
+    RentalView paid = applyForRental.apply("alice", "car-02", 1, null, null);
     String waiting = scrape("ops").body();
 
     assertThat(value(waiting, "camunda_external_tasks_open{topic=\"issue-key\"}")).isEqualTo(1);
@@ -68,7 +68,7 @@ class MonitoringTest extends RentalTestBase {
     complete(externalTask(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(paid.id()).singleResult()), withVariables(Variables.KEY, "1234"));
     when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));
-    applyForRental.apply("bob", "car-03", 1, null);
+    applyForRental.apply("bob", "car-03", 1, null, null);
     String after = scrape("ops").body();
 
     assertThat(value(after, "camunda_external_tasks_open{topic=\"issue-key\"}")).isZero();

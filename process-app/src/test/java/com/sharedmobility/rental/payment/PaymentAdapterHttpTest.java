@@ -139,7 +139,7 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
     int requestsBefore = STUB.requests();
     init(engine);
 
-    RentalView applied = applyForRental.apply("alice", "scooter-03", 1, null);
+    RentalView applied = applyForRental.apply("alice", "scooter-03", 1, null, null);
     try {
       assertThat(applied.status()).isEqualTo(RentalStatus.PAYMENT_PENDING);
       ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()

@@ -42,10 +42,10 @@ class PaymentReconciliationTest extends RentalTestBase {
   @Test
   void refundsOnlyChargesWithoutARentalAndConfirmsEveryChargeWhoseRentalExists() {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    RentalView live = applyForRental.apply("alice", "car-05", 1, null);
-    RentalView cancelling = applyForRental.apply("bob", "car-06", 1, null);
+    RentalView live = applyForRental.apply("alice", "car-05", 1, null, null);
+    RentalView cancelling = applyForRental.apply("bob", "car-06", 1, null, null);
     cancelRental.cancel("bob", cancelling.id());
-    RentalView aborted = applyForRental.apply("alice", "car-07", 1, null);
+    RentalView aborted = applyForRental.apply("alice", "car-07", 1, null, null);
     engine.getRuntimeService().deleteProcessInstance(aborted.processInstanceId(), "deleted in Cockpit", true);
     String neverCommitted = UUID.randomUUID().toString();
     when(payments.unconfirmed(any(), anyInt())).thenReturn(List.of(

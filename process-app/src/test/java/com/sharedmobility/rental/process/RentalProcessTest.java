@@ -699,11 +699,11 @@ class RentalProcessTest extends RentalTestBase {
   }
 
   private RentalView applyFor(String mobilityId) {
-    return applyForRental.apply(CUSTOMER, mobilityId, 1, null);
+    return applyForRental.apply(CUSTOMER, mobilityId, 1, null, null);
   }
 
   private RentalView apply(int hours) {
-    return applyForRental.apply(CUSTOMER, BIKE, hours, null);
+    return applyForRental.apply(CUSTOMER, BIKE, hours, null, null);
   }
 
   private RentalView cancel(RentalView rental) {

@@ -56,7 +56,7 @@ class PostgresRentalTest extends RentalTestBase {
       Callable<Integer> racer = () -> {
         start.await();
         try {
-          applyForRental.apply(customer, "car-03", 1, null);
+          applyForRental.apply(customer, "car-03", 1, null, null);
           return 201;
         } catch (ErrorResponseException e) {
           return e.getStatusCode().value();
@@ -81,7 +81,7 @@ class PostgresRentalTest extends RentalTestBase {
   void aCancelledActiveRentalEndsCancelledAndRefundedInTheReadModel() {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     when(payments.refund(any())).thenReturn(REFUNDED);
-    RentalView rental = applyForRental.apply("alice", "car-04", 2, null);
+    RentalView rental = applyForRental.apply("alice", "car-04", 2, null, null);
     complete(externalTaskQuery().processInstanceId(rental.processInstanceId()).singleResult(),
         withVariables(RentalProcess.Variables.KEY, "9876"));
     assertThat(readModel.findOwned(rental.id(), "alice").orElseThrow().key()).isEqualTo("9876");

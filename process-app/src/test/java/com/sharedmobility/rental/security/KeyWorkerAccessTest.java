@@ -62,7 +62,7 @@ class KeyWorkerAccessTest extends RentalTestBase {
   @Test
   void theKeyWorkerFetchesAndCompletesKeyTasksThoughItIsNoCamundaUser() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    String rentalId = applyForRental.apply("alice", "bike-01", 1, null).id();
+    String rentalId = applyForRental.apply("alice", "bike-01", 1, null, null).id();
     assertThat(engine.getIdentityService().createUserQuery().userId("keyworker").count()).isZero();
 
     JsonNode tasks = json.readTree(call("keyworker", "keyworker", "POST", FETCH, FETCH_ISSUE_KEY.formatted("w1")).body());
@@ -95,7 +95,7 @@ class KeyWorkerAccessTest extends RentalTestBase {
   @Test
   void theKeyWorkerWithAWrongPasswordGets401AndNoTask() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    applyForRental.apply("alice", "bike-02", 1, null);
+    applyForRental.apply("alice", "bike-02", 1, null, null);
 
     HttpResponse<String> response = call("keyworker", "guessed", "POST", FETCH, FETCH_ISSUE_KEY.formatted("w3"));
 
@@ -107,7 +107,7 @@ class KeyWorkerAccessTest extends RentalTestBase {
   @Test
   void aCamundaUserStillFetchesOnlyWhatItIsGranted() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
-    applyForRental.apply("alice", "bike-03", 1, null);
+    applyForRental.apply("alice", "bike-03", 1, null, null);
     User nobody = engine.getIdentityService().newUser("nobody");
     nobody.setPassword("nobody");
     engine.getIdentityService().saveUser(nobody);
