@@ -295,7 +295,7 @@ class CrashRecoveryIT extends FaultInjectionTest {
    */
   private void loadStream(long seed, List<Fault> faults) throws Exception {
     // every application at the rate for the longest the stream may last: none meets a live rental (409)
-    List<Mobility> vehicles = loadVehicles((int) (LOAD_RATE * STREAM_LIMIT.multipliedBy(3).toSeconds()));
+    List<Mobility> vehicles = stack.addVehicles("load-", (int) (LOAD_RATE * STREAM_LIMIT.multipliedBy(3).toSeconds()));
     cancels = Executors.newScheduledThreadPool(4);
     ExecutorService callers = Executors.newFixedThreadPool(LOAD_CALLERS);
     ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
@@ -343,22 +343,6 @@ class CrashRecoveryIT extends FaultInjectionTest {
         cancels.shutdownNow();
       }
     }
-  }
-
-  /** Vehicles of the load setting's own, added to process-app's catalogue: load-1, load-2, ... */
-  private static List<Mobility> loadVehicles(int count) throws SQLException {
-    try (Connection c = stack.connect(RentalStack.PROCESS_APP);
-         PreparedStatement insert = c.prepareStatement("INSERT INTO mobility (id, type, name)"
-             + " SELECT 'load-' || g, 'BIKE', 'Load bike ' || g FROM generate_series(1, ?) g"
-             + " ON CONFLICT (id) DO NOTHING")) {
-      insert.setInt(1, count);
-      insert.executeUpdate();
-    }
-    List<Mobility> vehicles = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      vehicles.add(new Mobility(TextNode.valueOf("load-" + i), "BIKE", "Load bike " + i, null));
-    }
-    return vehicles;
   }
 
   /**

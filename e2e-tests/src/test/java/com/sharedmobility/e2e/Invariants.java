@@ -33,10 +33,12 @@ public final class Invariants {
       + " model shows)";
   public static final String REFUND_BEFORE_REVOKE = "REFUND booked before the key was revoked (REFUND.booked_at <"
       + " revoked_at, or never revoked)";
+  public static final String RELEASED_WHILE_KEY_VALID = "money released while the rental's key was valid (REFUND"
+      + " booked before the key was revoked and before it ran out)";
   public static final String RIDE_WITHOUT_MONEY = "ACTIVE or COMPLETED rental without exactly one kept CHARGE";
 
   public static final List<String> ALL = List.of(MONEY_HELD, TWO_CHARGES, TWO_REFUNDS, REFUND_MISMATCH,
-      LIVE_KEY_NOT_ACTIVE, ACTIVE_WITHOUT_KEY, REFUND_BEFORE_REVOKE, RIDE_WITHOUT_MONEY);
+      LIVE_KEY_NOT_ACTIVE, ACTIVE_WITHOUT_KEY, REFUND_BEFORE_REVOKE, RELEASED_WHILE_KEY_VALID, RIDE_WITHOUT_MONEY);
 
   /** Statuses in which a charge may be kept. */
   private static final Set<String> MAY_HOLD_MONEY = Set.of("ACTIVE", "COMPLETED", "KEY_PENDING");
@@ -126,6 +128,11 @@ public final class Invariants {
             + ", refunds " + refunds));
       }
       Key key = data.keys().get(id);
+      if (!refunds.isEmpty() && key != null && !key.tombstone() && key.openedAt(refunds.get(0).bookedAt())) {
+        violations.get(RELEASED_WHILE_KEY_VALID).add(new Violation(RELEASED_WHILE_KEY_VALID, id, "refund booked at "
+            + refunds.get(0).bookedAt() + " while key " + key.code() + " opened the vehicle (issued "
+            + key.issuedAt() + ", valid until " + key.validUntil() + ", revoked at " + key.revokedAt() + ")"));
+      }
       // A tombstone too: it is the revoke of a rental that had no key, and it bars a key from coming later only if
       // it came before the refund. The model revokes first on every path that refunds, so there is no exemption.
       if (!refunds.isEmpty() && key != null

@@ -63,6 +63,17 @@ class InvariantsTest {
   }
 
   @Test
+  void moneyReleasedWhileTheKeyStillOpenedTheVehicleIsAViolationOnceTheKeyWasDeadItIsNot() {
+    String early = cancelledAndRefundedAt(T.plusSeconds(2));
+    keys.put(early, new Key(early, "bike-01", "1234", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(5)));
+    String inOrder = cancelledAndRefundedAt(T.plusSeconds(6));
+    keys.put(inOrder, new Key(inOrder, "bike-02", "4321", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(5)));
+
+    assertThat(check().violations().get(Invariants.RELEASED_WHILE_KEY_VALID))
+        .extracting(Invariants.Violation::rentalId).containsExactly(early);
+  }
+
+  @Test
   void anActiveRentalWithATombstoneHasNoKey() {
     String id = UUID.randomUUID().toString();
     rentals.put(id, new Rental(id, "alice", "bike-01", 1, "ACTIVE", "CHARGED", "1234", T, T));

@@ -83,6 +83,10 @@ public final class RentalApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(rawJson, StandardCharsets.UTF_8)));
   }
 
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   // ---------------------------------------------------------------- customer API (process-app)
 
   public Response mobilities() {
@@ -90,13 +94,30 @@ public final class RentalApiClient {
   }
 
   public Response apply(JsonNode mobilityId, Object hours, String paymentMethod) {
+    return post("/rentals", application(mobilityId, hours, paymentMethod));
+  }
+
+  /** {@code POST /rentals} with an {@code Idempotency-Key}: a retry of it is safe. */
+  public Response apply(JsonNode mobilityId, int hours, String paymentMethod, String idempotencyKey) {
+    try {
+      return send(request("/rentals")
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", idempotencyKey)
+          .POST(HttpRequest.BodyPublishers.ofString(
+              JSON.writeValueAsString(application(mobilityId, hours, paymentMethod)), StandardCharsets.UTF_8)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise the application", e);
+    }
+  }
+
+  private static ObjectNode application(JsonNode mobilityId, Object hours, String paymentMethod) {
     ObjectNode body = JSON.createObjectNode();
     body.set("mobilityId", mobilityId);
     body.set("hours", JSON.valueToTree(hours));
     if (paymentMethod != null) {
       body.put("paymentMethod", paymentMethod);
     }
-    return post("/rentals", body);
+    return body;
   }
 
   public Response apply(JsonNode mobilityId, int hours) {

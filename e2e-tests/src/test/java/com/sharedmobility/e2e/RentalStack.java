@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.nio.file.Files;
@@ -406,6 +408,29 @@ public final class RentalStack implements AutoCloseable {
       }
     }
     throw new IllegalStateException("all " + catalogue.size() + " vehicles of the catalogue are claimed");
+  }
+
+  /**
+   * Bikes of a test's own, added to process-app's catalogue ({@code prefix}1, {@code prefix}2, ...), for streams
+   * that need more vehicles than the catalogue has: none of them ever meets a live rental.
+   */
+  public List<Mobility> addVehicles(String prefix, int count) {
+    try (Connection c = connect(PROCESS_APP);
+         PreparedStatement insert = c.prepareStatement("INSERT INTO mobility (id, type, name)"
+             + " SELECT ? || g, 'BIKE', 'Bike ' || ? || g FROM generate_series(1, ?) g ON CONFLICT (id) DO NOTHING")) {
+      insert.setString(1, prefix);
+      insert.setString(2, prefix);
+      insert.setInt(3, count);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add vehicles to the catalogue", e);
+    }
+    List<Mobility> vehicles = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      vehicles.add(new Mobility(TextNode.valueOf(prefix + i), "BIKE",
+          "Bike " + prefix + i, null));
+    }
+    return vehicles;
   }
 
   /** Any vehicle other than {@code vehicle}, for checks that rent nothing (a key of another vehicle). */

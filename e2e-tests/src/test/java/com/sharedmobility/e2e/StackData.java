@@ -42,6 +42,15 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
       return "ISSUED".equals(status) && validUntil.isAfter(t);
     }
 
+    /**
+     * Whether this key opened the vehicle at {@code t}: issued by then, and neither revoked nor run out before it.
+     * Unlike {@link #liveAt}, it judges a moment in the past by the row as it is now.
+     */
+    public boolean openedAt(Instant t) {
+      return !tombstone() && !issuedAt.isAfter(t) && validUntil.isAfter(t)
+          && (revokedAt == null || revokedAt.isAfter(t));
+    }
+
     /** The row a revoke leaves for a rental that had no key yet (no code, never live): it bars any later key. */
     public boolean tombstone() {
       return code == null;
