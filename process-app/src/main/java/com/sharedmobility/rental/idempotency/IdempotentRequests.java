@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 public class IdempotentRequests {
 
   private static final int CLAIM_ATTEMPTS = 3;
+  private static final int CLEANUP_BATCH = 5_000;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -111,13 +112,25 @@ public class IdempotentRequests {
         .update();
   }
 
-  /** Keys are kept for {@code rental.idempotency.keep} (24 hours); then a repeat is a new request. */
+  /**
+   * Keys are kept for {@code rental.idempotency.keep} (24 hours); then a repeat is a new request. Deletes through the
+   * index on {@code expires_at}, {@value #CLEANUP_BATCH} rows a statement, so that a backlog (a node that was down
+   * for hours) never makes one long transaction.
+   */
   @Scheduled(fixedDelayString = "${rental.idempotency.cleanup-interval}",
       initialDelayString = "${rental.idempotency.cleanup-interval}")
   public int removeExpired() {
-    return jdbc.sql("DELETE FROM idempotent_request WHERE expires_at < :now")
-        .param("now", Timestamp.from(clock.instant()))
-        .update();
+    Timestamp now = Timestamp.from(clock.instant());
+    int removed = 0;
+    int batch;
+    do {
+      batch = jdbc.sql("DELETE FROM idempotent_request WHERE (customer, request_key) IN (SELECT customer, request_key"
+              + " FROM idempotent_request WHERE expires_at < :now ORDER BY expires_at LIMIT :batch)")
+          .param("now", now).param("batch", CLEANUP_BATCH)
+          .update();
+      removed += batch;
+    } while (batch == CLEANUP_BATCH);
+    return removed;
   }
 
   private boolean insert(IdempotentRequest request, Instant now) {

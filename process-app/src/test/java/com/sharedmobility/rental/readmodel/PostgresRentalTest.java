@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.idempotency.IdempotentRequests;
 import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
@@ -38,10 +39,34 @@ class PostgresRentalTest extends RentalTestBase {
   CancelRental cancelRental;
   @Autowired
   RentalReadModel readModel;
+  @Autowired
+  IdempotentRequests idempotentRequests;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     DATABASE.springDatasource().forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  /** A day of keys at a dozen applications a second, a tenth of them past their day: the cleanup takes those only. */
+  @Test
+  void theCleanupOfIdempotencyKeysRemovesTheExpiredOnesFromAMillion() {
+    jdbc.sql("INSERT INTO idempotent_request (customer, request_key, fingerprint, status, created_at, expires_at)"
+            + " SELECT 'cleanup', 'key-' || i, repeat('f', 64), 201, now() - interval '1 day',"
+            + " now() + (CASE WHEN i <= 100000 THEN -1 ELSE 1 END) * (interval '1 hour' + i * interval '1 ms')"
+            + " FROM generate_series(1, 1000000) AS i")
+        .update();
+    jdbc.sql("ANALYZE idempotent_request").update();
+
+    assertThat(idempotentRequests.removeExpired()).isEqualTo(100_000);
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotent_request WHERE customer = 'cleanup'").query(Long.class)
+        .single()).isEqualTo(900_000L);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotent_request WHERE expires_at < now()").query(Long.class)
+        .single()).isZero();
+    String plan = String.join("\n", jdbc.sql("EXPLAIN SELECT customer, request_key FROM idempotent_request"
+        + " WHERE expires_at < now() ORDER BY expires_at LIMIT 5000").query(String.class).list());
+    assertThat(plan).contains("idempotent_request_expires").doesNotContain("Seq Scan");
+    jdbc.sql("DELETE FROM idempotent_request WHERE customer = 'cleanup'").update();
   }
 
   @Test
