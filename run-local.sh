@@ -169,7 +169,7 @@ mkdir -p "$LOG_DIR"
 # ------------------------------------------------------------------ start
 
 start payment-adapter "$PAYMENT_PORT"
-start process-app "$PROCESS_PORT" PAYMENT_URL="http://localhost:$PAYMENT_PORT"
+start process-app "$PROCESS_PORT" PAYMENT_URL="http://localhost:$PAYMENT_PORT" KEY_SERVICE_URL="http://localhost:$KEY_PORT"
 await_ready payment-adapter "$PAYMENT_PORT"
 await_ready process-app "$PROCESS_PORT"
 # the key worker polls process-app's engine REST API: start it once that is up

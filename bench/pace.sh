@@ -28,7 +28,7 @@ start() { local name=$1 port=$2 db=$3; shift 3
 trap 'kill "${PIDS[@]}" 2>/dev/null; wait' EXIT
 ready() { until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/actuator/health/readiness")" == 200 ]]; do sleep 0.5; done; }
 start payment-adapter 28081 pace_payment
-start process-app 28080 pace_rental PAYMENT_URL=http://127.0.0.1:28081 ${PROCESS_APP_ENV:-}
+start process-app 28080 pace_rental PAYMENT_URL=http://127.0.0.1:28081 KEY_SERVICE_URL=http://127.0.0.1:28082 ${PROCESS_APP_ENV:-}
 ready 28081; ready 28080
 start key-adapter 28082 pace_key ENGINE_REST_URL=http://127.0.0.1:28080/engine-rest
 ready 28082

@@ -321,7 +321,7 @@ for port in "$PROCESS_PORT" "$PAYMENT_PORT" "$KEY_PORT"; do
   fi
 done
 start_service payment-adapter "$PAYMENT_PORT" bench_payment
-start_service process-app "$PROCESS_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT"
+start_service process-app "$PROCESS_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT" KEY_SERVICE_URL="http://127.0.0.1:$KEY_PORT"
 await_ready payment-adapter "$PAYMENT_PORT"
 await_ready process-app "$PROCESS_PORT"
 start_service key-adapter "$KEY_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$PROCESS_PORT/engine-rest"
@@ -718,7 +718,7 @@ phase cluster
 CLUSTER_RATE="${CLUSTER_RATE:-$(awk -v m="$MAX_RATE" 'BEGIN { r = int(m / 2); print r < 1 ? 1 : r }')}"
 NODE2_PORT=$((PORT_BASE + 5))
 KEY2_PORT=$((PORT_BASE + 6))
-start_service process-app-2 "$NODE2_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT"
+start_service process-app-2 "$NODE2_PORT" bench_rental PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT" KEY_SERVICE_URL="http://127.0.0.1:$KEY_PORT"
 await_ready process-app-2 "$NODE2_PORT"
 start_service key-adapter-2 "$KEY2_PORT" bench_key ENGINE_REST_URL="http://127.0.0.1:$NODE2_PORT/engine-rest"
 await_ready key-adapter-2 "$KEY2_PORT"

@@ -26,7 +26,7 @@ start() { local name=$1 port=$2 db=$3; shift 3
 trap 'kill "${PIDS[@]}" 2>/dev/null; wait' EXIT
 ready() { until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/actuator/health/readiness")" == 200 ]]; do sleep 0.5; done; }
 start payment-adapter 38081 trace_payment
-start process-app 38080 trace_rental PAYMENT_URL=http://127.0.0.1:38081
+start process-app 38080 trace_rental PAYMENT_URL=http://127.0.0.1:38081 KEY_SERVICE_URL=http://127.0.0.1:38082
 ready 38081; ready 38080
 start key-adapter 38082 trace_key ENGINE_REST_URL=http://127.0.0.1:38080/engine-rest
 ready 38082

@@ -19,6 +19,7 @@ account payment-adapter-db payment
 account key-adapter-db keys
 account payment-client-account process-app
 account payment-operator-account ops
+account key-client-account process-app
 account key-worker-account keyworker
 account key-vehicle-account vehicle
 account key-operator-account ops

@@ -32,17 +32,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
         "OAUTH2_CLIENT_ID=customer-app", "SESSION_COOKIE_SECURE=false",
         "PAYMENT_CLIENT_USERNAME=process-app", "PAYMENT_CLIENT_PASSWORD=" + ProductionProfileIT.PAYMENT_CLIENT_SECRET,
         "KEY_WORKER_USERNAME=key-worker", "KEY_WORKER_PASSWORD=" + ProductionProfileIT.KEY_WORKER_SECRET,
+        "KEY_CLIENT_USERNAME=process-app", "KEY_CLIENT_PASSWORD=" + ProductionProfileIT.KEY_CLIENT_SECRET,
         "RENTAL_OPERATOR_USERNAME=monitor", "RENTAL_OPERATOR_PASSWORD=" + ProductionProfileIT.OPERATOR_SECRET},
     paymentAdapter = {"PAYMENT_CLIENT_USERNAME=process-app",
         "PAYMENT_CLIENT_PASSWORD=" + ProductionProfileIT.PAYMENT_CLIENT_SECRET,
         "PAYMENT_OPERATOR_USERNAME=ledger", "PAYMENT_OPERATOR_PASSWORD=" + ProductionProfileIT.OPERATOR_SECRET},
     keyAdapter = {"ENGINE_REST_USERNAME=key-worker", "ENGINE_REST_PASSWORD=" + ProductionProfileIT.KEY_WORKER_SECRET,
         "KEYS_VEHICLE_USERNAME=vehicle-unit", "KEYS_VEHICLE_PASSWORD=" + ProductionProfileIT.OPERATOR_SECRET,
+        "KEY_CLIENT_USERNAME=process-app", "KEY_CLIENT_PASSWORD=" + ProductionProfileIT.KEY_CLIENT_SECRET,
         "KEYS_OPERATOR_USERNAME=key-ops", "KEYS_OPERATOR_PASSWORD=" + ProductionProfileIT.OPERATOR_SECRET})
 class ProductionProfileIT {
 
   static final String PAYMENT_CLIENT_SECRET = "pc-7Qx2LmZ9vB4nR8sT1wK6yH3j";
   static final String KEY_WORKER_SECRET = "kw-3Fh8Np2Xc6Vb9Mq4Lz7Tr1Ws";
+  static final String KEY_CLIENT_SECRET = "kc-9Tz4Wq1Lm7Xv3Bn8Rp2Hs6Jd";
   static final String OPERATOR_SECRET = "op-5Gd1Ke8Yu3Ri6Ow9Pa2Sf7Hl";
 
   private static RentalStack stack;

@@ -8,7 +8,12 @@ import com.sharedmobility.e2e.RentalStack.Mobility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +31,7 @@ class RentalJourneyIT extends E2eTest {
   private static final int HOURS = 24;
 
   @Test
-  void aliceRentsUnlocksAndCancelsAVehicle() {
+  void aliceRentsAVehicleAndCancelsBeforeSheUnlocksIt() {
     Mobility vehicle = stack.claimVehicle();
     Mobility otherVehicle = stack.anotherVehicleThan(vehicle);
     RentalApiClient alice = stack.alice();
@@ -61,12 +66,8 @@ class RentalJourneyIT extends E2eTest {
     assertThat(page.json().path(0).path("id").asText()).as("newest on my page: %s", page).isEqualTo(id);
     assertThat(page.json().path(0).path("status").asText()).as("status on my page: %s", page).isEqualTo("ACTIVE");
 
-    // the vehicle unlocks with the key; another vehicle does not, nor does another code
+    // another vehicle does not open with the key, nor does the vehicle with another code (neither is an unlock)
     RentalApiClient vehicleUnit = stack.vehicleUnit();
-    Response valid = vehicleUnit.verifyKey(vehicle.id(), key);
-    assertThat(valid.status()).as("verify: %s", valid).isEqualTo(200);
-    assertThat(valid.json().path("valid").asBoolean(false)).as("verify: %s", valid).isTrue();
-    assertThat(valid.text("rentalId")).as("verify: %s", valid).isEqualTo(id);
     Response otherVehicleAnswer = vehicleUnit.verifyKey(otherVehicle.id(), key);
     assertThat(otherVehicleAnswer.status()).as("verify on another vehicle: %s", otherVehicleAnswer).isEqualTo(200);
     assertThat(otherVehicleAnswer.json().path("valid").asBoolean(true))
@@ -86,7 +87,7 @@ class RentalJourneyIT extends E2eTest {
     assertThat(idsOnMyPage(bob)).as("bob's page").doesNotContain(id);
     assertThat(alice.rental(id).text("status")).as("still ACTIVE after bob's attempt").isEqualTo("ACTIVE");
 
-    // cancel: 202 CANCELLING, then CANCELLED and REFUNDED
+    // cancel before the first unlock: 202 CANCELLING, then CANCELLED and REFUNDED
     Response cancelled = alice.cancel(id);
     assertThat(cancelled.status()).as("cancel: %s", cancelled).isEqualTo(202);
     assertThat(cancelled.text("status")).as("cancel: %s", cancelled).isEqualTo("CANCELLING");
@@ -138,6 +139,63 @@ class RentalJourneyIT extends E2eTest {
     assertStaysSo("still CANCELLED, one refund", Duration.ofSeconds(3), () -> stack.payments().payment(id),
         r -> r.status() == 200 && entries(r.json(), "REFUND").size() == 1 && entries(r.json(), "CHARGE").size() == 1);
     assertThat(alice.rental(id).text("status")).as("after the second cancel").isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aRentalWhoseVehicleWasUnlockedCanNoLongerBeCancelled() {
+    Mobility vehicle = stack.claimVehicle();
+    RentalApiClient alice = stack.alice();
+    String id = rentalId(alice.apply(vehicle.id(), HOURS));
+    String key = awaitActive(alice, id).path("key").asText();
+
+    Response valid = stack.vehicleUnit().verifyKey(vehicle.id(), key);
+    assertThat(valid.json().path("valid").asBoolean(false)).as("verify: %s", valid).isTrue();
+    assertThat(valid.text("rentalId")).as("verify: %s", valid).isEqualTo(id);
+    Response refused = alice.cancel(id);
+
+    assertProblem(refused, 409);
+    assertThat(refused.text("detail")).contains("Return the vehicle instead");
+    JsonNode rental = alice.rental(id).json();
+    assertThat(rental.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(rental.path("key").asText()).isEqualTo(key);
+    assertThat(stack.vehicleUnit().verifyKey(vehicle.id(), key).json().path("valid").asBoolean()).isTrue();
+    assertThat(stack.payments().payment(id).text("status")).isEqualTo("CHARGED");
+    assertThat(stack.keysAsOps().key(id).text("firstUnlockedAt")).isNotBlank();
+  }
+
+  /**
+   * A cancel and the vehicle's first unlock at the same moment, for ten rentals: each ends one way or the other, as
+   * the key service decided on the key's row: cancelled with the money back and a key that opens nothing, or active
+   * with a key that works and the money kept.
+   */
+  @Test
+  void aCancelRacingTheFirstUnlockEndsOneWayOrTheOther() throws Exception {
+    RentalApiClient alice = stack.alice();
+    Map<String, Mobility> vehicles = new LinkedHashMap<>();
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (Mobility vehicle : stack.addVehicles("race-", 10)) {
+      vehicles.put(rentalId(alice.apply(vehicle.id(), HOURS)), vehicle);
+    }
+    vehicles.keySet().forEach(id -> keys.put(id, awaitActive(alice, id).path("key").asText()));
+
+    ExecutorService racers = Executors.newFixedThreadPool(2);
+    try {
+      for (String id : vehicles.keySet()) {
+        Future<Response> unlock = racers.submit(
+            () -> stack.vehicleUnit().verifyKey(vehicles.get(id).id(), keys.get(id)));
+        Future<Response> cancel = racers.submit(() -> alice.cancel(id));
+        boolean unlocked = unlock.get().json().path("valid").asBoolean();
+        int cancelStatus = cancel.get().status();
+
+        assertThat(cancelStatus).as("rental %s, unlocked: %s", id, unlocked).isEqualTo(unlocked ? 409 : 202);
+        JsonNode settled = unlocked ? alice.rental(id).json() : awaitStatus(alice, id, "CANCELLED");
+        assertThat(settled.path("status").asText()).isEqualTo(unlocked ? "ACTIVE" : "CANCELLED");
+        assertThat(stack.vehicleUnit().verifyKey(vehicles.get(id).id(), keys.get(id)).json().path("valid")
+            .asBoolean()).as("the key of rental %s works", id).isEqualTo(unlocked);
+      }
+    } finally {
+      racers.shutdown();
+    }
   }
 
   private static List<String> textValues(JsonNode node) {

@@ -166,6 +166,7 @@ public final class RentalStack implements AutoCloseable {
 
     Map<String, String> processEnv = datasource(rentalDb);
     processEnv.put("PAYMENT_URL", "http://127.0.0.1:" + paymentPort);
+    processEnv.put("KEY_SERVICE_URL", "http://127.0.0.1:" + keyPort);
     processEnv.put("RENTAL_HOUR", settings.rentalHour().toString());
     processEnv.put("PAYMENT_RETRY_INITIAL_DELAY", System.getProperty("e2e.paymentRetryInitialDelay", "PT2S"));
     processEnv.put("PAYMENT_RETRY_MAX_ATTEMPTS", System.getProperty("e2e.paymentRetryMaxAttempts", "6"));

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "key.worker.parallelism=1",
     "KEYS_VEHICLE_USERNAME=" + PostgresBackedTest.VEHICLE_USER,
     "KEYS_VEHICLE_PASSWORD=" + PostgresBackedTest.VEHICLE_PASSWORD,
+    "KEY_CLIENT_USERNAME=" + PostgresBackedTest.PROCESS_USER,
+    "KEY_CLIENT_PASSWORD=" + PostgresBackedTest.PROCESS_PASSWORD,
     "KEYS_OPERATOR_USERNAME=" + PostgresBackedTest.OPERATOR_USER,
     "KEYS_OPERATOR_PASSWORD=" + PostgresBackedTest.OPERATOR_PASSWORD})
 @Import(KeyAdapterTestConfiguration.class)
@@ -35,6 +37,8 @@ public abstract class PostgresBackedTest {
 
   protected static final String VEHICLE_USER = "bike-unit";
   protected static final String VEHICLE_PASSWORD = "vehicle-secret-of-24-chars";
+  protected static final String PROCESS_USER = "rental-process";
+  protected static final String PROCESS_PASSWORD = "process-secret-of-24-chars";
   protected static final String OPERATOR_USER = "operator";
   protected static final String OPERATOR_PASSWORD = "operator-secret-of-24-chars";
 

@@ -2,11 +2,17 @@ package com.sharedmobility.rental;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.sharedmobility.rental.key.KeyClient;
 import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.process.RentalProcess;
+import feign.FeignException;
+import feign.Request;
+import feign.Response;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -48,6 +54,9 @@ public abstract class RentalTestBase {
   protected JdbcClient jdbc;
   @MockitoBean
   protected PaymentAdapter payments;
+  /** The key service's withdrawal, which a cancel asks first: withdrawn unless a test says otherwise. */
+  @MockitoBean
+  protected KeyClient keys;
 
   @BeforeEach
   void initAssertions() {
@@ -79,6 +88,14 @@ public abstract class RentalTestBase {
     engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKeyIn(RentalProcess.PROCESS_KEY, RentalProcess.ABORT_PROCESS_KEY).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test cleanup"));
+  }
+
+  /** What the key service's client throws for an answer of this status (409: the key opened the vehicle). */
+  protected static FeignException keyServiceAnswer(int status) {
+    Request request = Request.create(Request.HttpMethod.POST, "http://keys/keys/x/withdrawal", Map.of(), null,
+        StandardCharsets.UTF_8, null);
+    return FeignException.errorStatus("withdraw", Response.builder().status(status).reason("stubbed")
+        .request(request).headers(Map.of()).body("{}", StandardCharsets.UTF_8).build());
   }
 
   private static PaymentReceipt receipt(String status) {

@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.server.ResponseStatusException;
 
 @RestController
@@ -35,6 +40,25 @@ class KeyController {
     return keys.verify(request.mobilityId(), request.key(), caller.getName() + " from " + http.getRemoteAddr())
         .map(VerifyKeyResponse::validFor)
         .orElseGet(VerifyKeyResponse::invalid);
+  }
+
+  /**
+   * A cancel's question: the key is revoked unless it ever opened the vehicle (then 409, with the time of its first
+   * unlock: the rental can only be returned). Repeating it is harmless.
+   */
+  @PostMapping("/{rentalId}/withdrawal")
+  ResponseEntity<?> withdraw(@PathVariable
+                             @Pattern(regexp = KeyService.RENTAL_ID_PATTERN, message = "must be a rental id (UUID)")
+                             String rentalId) {
+    Optional<Instant> unlocked = keys.withdraw(rentalId);
+    if (unlocked.isEmpty()) {
+      return ResponseEntity.ok(Map.of("rentalId", rentalId, "withdrawn", true));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The key of rental " + rentalId
+        + " opened the vehicle at " + unlocked.get() + "; it stays valid, and the rental can only be returned.");
+    problem.setTitle("Key already used");
+    problem.setProperty("firstUnlockedAt", unlocked.get());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   /** A rental id is a UUID; anything else is a 400 and never reaches the database. */

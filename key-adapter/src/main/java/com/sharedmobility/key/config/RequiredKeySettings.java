@@ -13,7 +13,7 @@ public class RequiredKeySettings extends RequiredSettingsCheck {
   public static final String SERVICE = "key service";
 
   RequiredKeySettings() {
-    super(SERVICE, databaseAnd("KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD", "KEYS_OPERATOR_USERNAME",
-        "KEYS_OPERATOR_PASSWORD"));
+    super(SERVICE, databaseAnd("KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD", "KEY_CLIENT_USERNAME",
+        "KEY_CLIENT_PASSWORD", "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD"));
   }
 }

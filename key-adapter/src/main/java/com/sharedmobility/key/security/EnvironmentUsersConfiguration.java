@@ -18,6 +18,7 @@ class EnvironmentUsersConfiguration {
   ApiUsers environmentApiUsers(Environment environment) {
     return new ApiUsers(
         ApiUser.fromEnvironment(environment, "KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD"),
+        ApiUser.fromEnvironment(environment, "KEY_CLIENT_USERNAME", "KEY_CLIENT_PASSWORD"),
         ApiUser.fromEnvironment(environment, "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD"));
   }
 }

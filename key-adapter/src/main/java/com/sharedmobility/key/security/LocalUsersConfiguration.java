@@ -12,6 +12,7 @@ class LocalUsersConfiguration {
 
   @Bean
   ApiUsers localApiUsers() {
-    return new ApiUsers(new ApiUser("vehicle", "vehicle"), new ApiUser("ops", "ops"));
+    return new ApiUsers(new ApiUser("vehicle", "vehicle"), new ApiUser("process-app", "process-app"),
+        new ApiUser("ops", "ops"));
   }
 }

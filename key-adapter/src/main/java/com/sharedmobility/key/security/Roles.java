@@ -7,6 +7,8 @@ public final class Roles {
 
   /** A vehicle's on-board unit: may verify keys. */
   public static final String VEHICLE = "VEHICLE";
+  /** process-app: may withdraw a key when its rental is cancelled. */
+  public static final String RENTAL_PROCESS = "RENTAL_PROCESS";
   /** An operator: may look at keys and metrics. */
   public static final String OPERATOR = StatelessBasicSecurity.OPERATOR;
 

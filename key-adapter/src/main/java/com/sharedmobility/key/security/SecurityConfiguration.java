@@ -23,6 +23,7 @@ class SecurityConfiguration {
     return StatelessBasicSecurity.serviceApi(http, new ProblemSecurityHandlers(json, "key-adapter"),
             requests -> requests
                 .requestMatchers(HttpMethod.POST, "/keys/verify").hasRole(Roles.VEHICLE)
+                .requestMatchers(HttpMethod.POST, "/keys/*/withdrawal").hasRole(Roles.RENTAL_PROCESS)
                 .requestMatchers(HttpMethod.GET, "/keys/**").hasRole(Roles.OPERATOR))
         .build();
   }
@@ -31,6 +32,7 @@ class SecurityConfiguration {
   AuthenticationProvider apiAccounts(ApiUsers users) {
     return ServiceAccounts.inMemory(
         users.vehicle().withRole(Roles.VEHICLE),
+        users.process().withRole(Roles.RENTAL_PROCESS),
         users.operator().withRole(Roles.OPERATOR));
   }
 }

@@ -169,8 +169,40 @@ public class KeyService {
    */
   public Optional<String> verify(String mobilityId, String code, String caller) {
     requireMobilityId(mobilityId);
-    return lockouts.guard(mobilityId, caller,
-        () -> keys.findLive(mobilityId, code, now()).map(RentalKey::getRentalId));
+    return lockouts.guard(mobilityId, caller, () -> {
+      Instant now = now();
+      return keys.findLive(mobilityId, code, now).filter(key -> opens(key, now)).map(RentalKey::getRentalId);
+    });
+  }
+
+  /**
+   * Revokes the rental's key unless it ever opened the vehicle: what a cancel asks. A rental without key is left a
+   * tombstone, as by {@link #revoke}. Takes turns with {@link #verify} on the key's row, so the two never both win.
+   *
+   * @return empty when the key is withdrawn (now or before, or none ever existed); the time of the first unlock when
+   *     the key opened the vehicle, and then it stays as it is
+   */
+  public Optional<Instant> withdraw(String rentalId) {
+    requireRentalId(rentalId);
+    return serializable.execute("withdrawing the key of rental " + rentalId, () -> {
+      Optional<Instant> unlocked = keys.findById(rentalId).map(RentalKey::getFirstUnlockedAt);
+      if (unlocked.isEmpty()) {
+        revokeOnce(rentalId);
+      }
+      return unlocked;
+    });
+  }
+
+  /**
+   * A live key opens the vehicle; its first unlock is recorded once. The conditional update waits for a withdrawal
+   * of the same key that is under way: when that revoked it, the key no longer opens anything.
+   */
+  private boolean opens(RentalKey key, Instant now) {
+    if (key.getFirstUnlockedAt() != null || keys.markFirstUnlock(key.getRentalId(), now) == 1) {
+      return true;
+    }
+    return keys.findById(key.getRentalId()).filter(k -> k.getFirstUnlockedAt() != null && k.isLiveAt(now))
+        .isPresent();
   }
 
   @Transactional(readOnly = true)

@@ -44,6 +44,9 @@ public class RentalKey implements Persistable<String> {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  @Column(name = "first_unlocked_at")
+  private Instant firstUnlockedAt;
+
   /** The id is the rental's, assigned before saving: this tells Spring Data to insert rather than merge. */
   @Transient
   private boolean isNew = true;
@@ -134,5 +137,10 @@ public class RentalKey implements Persistable<String> {
 
   public Instant getRevokedAt() {
     return revokedAt;
+  }
+
+  /** When the key first opened the vehicle; null while it never did. */
+  public Instant getFirstUnlockedAt() {
+    return firstUnlockedAt;
   }
 }

@@ -25,6 +25,17 @@ interface RentalKeyRepository extends JpaRepository<RentalKey, String> {
   Optional<RentalKey> findLive(@Param("mobilityId") String mobilityId, @Param("code") String code,
       @Param("now") Instant now);
 
+  /**
+   * The first unlock, once: only while the key is live and never opened the vehicle before. Clears the persistence
+   * context, so that a read after it sees what a concurrent verify or withdrawal committed.
+   */
+  @Modifying(clearAutomatically = true)
+  @Query("""
+      update RentalKey k set k.firstUnlockedAt = :now
+      where k.rentalId = :rentalId and k.status = com.sharedmobility.key.store.KeyStatus.ISSUED
+        and k.validUntil > :now and k.firstUnlockedAt is null""")
+  int markFirstUnlock(@Param("rentalId") String rentalId, @Param("now") Instant now);
+
   /** Conditional, so that a revocation never moves the {@code revoked_at} of an earlier one. */
   @Modifying
   @Query("""

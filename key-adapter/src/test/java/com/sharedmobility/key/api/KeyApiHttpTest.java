@@ -18,6 +18,7 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
 
   private static final Login VEHICLE = new Login(VEHICLE_USER, VEHICLE_PASSWORD);
   private static final Login OPERATOR = new Login(OPERATOR_USER, OPERATOR_PASSWORD);
+  private static final Login PROCESS = new Login(PROCESS_USER, PROCESS_PASSWORD);
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Override
@@ -122,7 +123,8 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
       assertThat(response.statusCode()).isEqualTo(200);
       JsonNode body = json.readTree(response.body());
       assertThat(body.fieldNames()).toIterable()
-          .containsExactlyInAnyOrder("rentalId", "mobilityId", "status", "issuedAt", "validUntil", "revokedAt");
+          .containsExactlyInAnyOrder("rentalId", "mobilityId", "status", "issuedAt", "validUntil", "revokedAt",
+              "firstUnlockedAt");
       assertThat(body.get("rentalId").asText()).isEqualTo(rentalId);
       assertThat(body.get("mobilityId").asText()).isEqualTo(mobilityId);
       assertThat(body.get("status").asText()).isEqualTo("ISSUED");
@@ -165,6 +167,48 @@ class KeyApiHttpTest extends IssuedKeyHttpTest {
       String unknown = newRentalId();
 
       assertProblem(api.get("/keys/" + unknown, OPERATOR), 404, unknown);
+    }
+  }
+
+  /** What a cancel asks: the key withdrawn unless it opened the vehicle. */
+  @Nested
+  class Withdrawal {
+
+    @Test
+    void aKeyThatNeverOpenedTheVehicleIsWithdrawnAndStopsWorking() throws Exception {
+      HttpResponse<String> response = api.postJson("/keys/" + rentalId + "/withdrawal", "", PROCESS);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(response.body()).get("withdrawn").asBoolean()).isTrue();
+      assertThat(json.readTree(verify().body()).get("valid").asBoolean()).isFalse();
+      assertThat(api.postJson("/keys/" + rentalId + "/withdrawal", "", PROCESS).statusCode()).as("repeated")
+          .isEqualTo(200);
+    }
+
+    @Test
+    void aKeyThatOpenedTheVehicleIsKeptAnd409SaysWhen() throws Exception {
+      assertThat(json.readTree(verify().body()).get("valid").asBoolean()).isTrue();
+
+      JsonNode problem = assertProblem(api.postJson("/keys/" + rentalId + "/withdrawal", "", PROCESS), 409,
+          "can only be returned");
+
+      assertThat(Instant.parse(problem.get("firstUnlockedAt").asText())).isNotNull();
+      assertThat(json.readTree(verify().body()).get("valid").asBoolean()).isTrue();
+      assertThat(json.readTree(api.get("/keys/" + rentalId, OPERATOR).body()).get("firstUnlockedAt").asText())
+          .isEqualTo(problem.get("firstUnlockedAt").asText());
+    }
+
+    @Test
+    void onlyTheRentalProcessMayWithdrawAndOnlyARentalId() throws Exception {
+      assertProblem(api.postJson("/keys/" + rentalId + "/withdrawal", "", OPERATOR), 403, "/withdrawal");
+      assertProblem(api.postJson("/keys/" + rentalId + "/withdrawal", "", VEHICLE), 403, "/withdrawal");
+      assertProblem(api.postJson("/keys/not-a-rental/withdrawal", "", PROCESS), 400, "rental id");
+      assertThat(json.readTree(verify().body()).get("valid").asBoolean()).isTrue();
+    }
+
+    private HttpResponse<String> verify() {
+      return api.postJson("/keys/verify", "{\"mobilityId\": \"" + mobilityId + "\", \"key\": \"" + code + "\"}",
+          VEHICLE);
     }
   }
 

@@ -28,6 +28,8 @@ class StartupWithoutSettingsTest {
       "--SPRING_DATASOURCE_USERNAME=sa",
       "--KEYS_VEHICLE_USERNAME=vehicle-unit",
       "--KEYS_VEHICLE_PASSWORD=vehicle-secret-of-24-chars-1",
+      "--KEY_CLIENT_USERNAME=process-app",
+      "--KEY_CLIENT_PASSWORD=process-secret-of-24-chars-3",
       "--KEYS_OPERATOR_USERNAME=operator",
       "--KEYS_OPERATOR_PASSWORD=operator-secret-of-24-chars-2",
       "--ENGINE_REST_USERNAME=",
@@ -47,12 +49,12 @@ class StartupWithoutSettingsTest {
   @Test
   void namesEveryMissingSettingAtOnce() {
     List<String> args = without("SPRING_DATASOURCE_URL", "KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD",
-        "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD");
+        "KEY_CLIENT_USERNAME", "KEY_CLIENT_PASSWORD", "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD");
 
     assertThatThrownBy(() -> start(args))
         .isInstanceOfSatisfying(MissingSettingsException.class, missing -> assertThat(missing.names())
             .containsExactly("SPRING_DATASOURCE_URL", "KEYS_VEHICLE_USERNAME", "KEYS_VEHICLE_PASSWORD",
-                "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD"));
+                "KEY_CLIENT_USERNAME", "KEY_CLIENT_PASSWORD", "KEYS_OPERATOR_USERNAME", "KEYS_OPERATOR_PASSWORD"));
   }
 
   @Test

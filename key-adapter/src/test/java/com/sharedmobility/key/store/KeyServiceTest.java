@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sharedmobility.key.PostgresBackedTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -376,6 +377,86 @@ class KeyServiceTest extends PostgresBackedTest {
       keys.revoke(rentalId);
 
       assertThat(keys.verify(mobilityId, code, "test")).isEmpty();
+    }
+  }
+
+  /** The first valid verify is the rental's first unlock; a cancel's withdrawal takes turns with it. */
+  @Nested
+  class FirstUnlock {
+
+    @Test
+    void theFirstValidVerifyIsRecordedOnceAndAWrongKeyIsNoUnlock() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      assertThat(keys.verify(mobilityId, otherCode(code), "test")).isEmpty();
+      assertThat(keys.find(rentalId).orElseThrow().firstUnlockedAt()).isNull();
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(keys.verify(mobilityId, code, "test")).contains(rentalId);
+      Instant first = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(keys.verify(mobilityId, code, "test")).contains(rentalId);
+
+      assertThat(keys.find(rentalId).orElseThrow().firstUnlockedAt()).isEqualTo(first);
+    }
+
+    @Test
+    void aWithdrawalBeforeTheFirstUnlockRevokesTheKeyForGood() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+      assertThat(keys.withdraw(rentalId)).isEmpty();
+
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.REVOKED);
+      assertThat(keys.verify(mobilityId, code, "test")).isEmpty();
+      assertThat(keys.withdraw(rentalId)).as("repeated").isEmpty();
+      assertThat(keys.find(rentalId).orElseThrow().firstUnlockedAt()).isNull();
+    }
+
+    @Test
+    void aWithdrawalAfterTheFirstUnlockIsRefusedAndTheKeyKeepsWorking() {
+      String rentalId = newRentalId();
+      String mobilityId = newMobilityId();
+      String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+      keys.verify(mobilityId, code, "test");
+
+      assertThat(keys.withdraw(rentalId)).contains(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+
+      assertThat(keys.find(rentalId).orElseThrow().state()).isEqualTo(KeyState.ISSUED);
+      assertThat(keys.verify(mobilityId, code, "test")).contains(rentalId);
+    }
+
+    @Test
+    void aWithdrawalOfARentalWithoutKeyLeavesATombstoneNoLaterIssueGetsPast() {
+      String rentalId = newRentalId();
+
+      assertThat(keys.withdraw(rentalId)).isEmpty();
+
+      assertThatThrownBy(() -> keys.issue(rentalId, newMobilityId(), TWO_HOURS))
+          .isInstanceOf(KeyNotIssuableException.class);
+    }
+
+    /** A cancel and the first unlock at the same moment: exactly one of them wins, and the key agrees with it. */
+    @Test
+    void aWithdrawalAndAFirstUnlockAtOnceNeverBothWin() throws Exception {
+      for (int round = 0; round < 30; round++) {
+        String rentalId = newRentalId();
+        String mobilityId = newMobilityId();
+        String code = keys.issue(rentalId, mobilityId, TWO_HOURS);
+
+        List<String> outcomes = concurrently(List.of(
+            () -> keys.verify(mobilityId, code, "test").isPresent() ? "unlocked" : "refused",
+            () -> keys.withdraw(rentalId).isEmpty() ? "withdrawn" : "kept"));
+
+        KeySummary key = keys.find(rentalId).orElseThrow();
+        assertThat(outcomes).as("round %d", round).isIn(List.of("unlocked", "kept"), List.of("refused", "withdrawn"));
+        assertThat(key.state()).as("round %d: %s", round, outcomes)
+            .isEqualTo(outcomes.get(0).equals("unlocked") ? KeyState.ISSUED : KeyState.REVOKED);
+        assertThat(key.firstUnlockedAt() != null).as("round %d: %s", round, outcomes)
+            .isEqualTo(outcomes.get(0).equals("unlocked"));
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record RentalProperties(@NotNull Duration hour,
                                @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
                                @Valid @NotNull Payment payment,
+                               @Valid @NotNull Keys keys,
                                @Valid @NotNull Reconciliation reconciliation,
                                @Valid @NotNull KeyWorker keyWorker,
                                @Valid @NotNull Operator operator,
@@ -37,6 +38,12 @@ public record RentalProperties(@NotNull Duration hour,
                         @NotBlank(message = "must be set (env PAYMENT_CLIENT_USERNAME)") String username,
                         @NotBlank(message = "must be set (env PAYMENT_CLIENT_PASSWORD)") String password,
                         @Valid @NotNull Retry retry) {
+  }
+
+  /** The key service, and how process-app authenticates to it (a cancel withdraws the rental's key there). */
+  public record Keys(@NotBlank String url,
+                     @NotBlank(message = "must be set (env KEY_CLIENT_USERNAME)") String username,
+                     @NotBlank(message = "must be set (env KEY_CLIENT_PASSWORD)") String password) {
   }
 
   /** The technical Camunda user the key service's worker signs in to engine REST with. */

@@ -13,5 +13,6 @@ class MachineSecretsCheck {
   MachineSecretsCheck(RentalProperties settings) {
     MachineSecrets.requireGenerated("KEY_WORKER_PASSWORD", settings.keyWorker().password());
     MachineSecrets.requireGenerated("PAYMENT_CLIENT_PASSWORD", settings.payment().password());
+    MachineSecrets.requireGenerated("KEY_CLIENT_PASSWORD", settings.keys().password());
   }
 }

@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.usecase;
 
+import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ public final class RentalProblem extends ErrorResponseException {
 
   /** What went wrong, for clients that speak to people rather than to programs. */
   public enum Kind {
-    UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE
+    UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE, ALREADY_UNLOCKED, KEY_SERVICE_UNAVAILABLE
   }
 
   private final Kind kind;
@@ -52,6 +53,25 @@ public final class RentalProblem extends ErrorResponseException {
   public static RentalProblem busy(String detail, long retryAfterSeconds) {
     RentalProblem problem = new RentalProblem(Kind.BUSY, HttpStatus.SERVICE_UNAVAILABLE, "Service busy",
         detail + " Nothing was changed; please try again in a moment.");
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return problem;
+  }
+
+  /** The vehicle was opened with the rental's key: a ride has begun, and only a return ends it early. */
+  public static RentalProblem alreadyUnlocked(String rentalId) {
+    RentalProblem problem = new RentalProblem(Kind.ALREADY_UNLOCKED, HttpStatus.CONFLICT, "Vehicle already unlocked",
+        "Rental '" + rentalId + "' can no longer be cancelled: the vehicle was unlocked with its key. Return the"
+            + " vehicle instead; the key keeps working until then.");
+    problem.getBody().setProperty("status", RentalStatus.ACTIVE.name());
+    return problem;
+  }
+
+  /** A cancel needs the key service's answer first; nothing was changed. */
+  public static RentalProblem keyServiceUnavailable(long retryAfterSeconds) {
+    RentalProblem problem = new RentalProblem(Kind.KEY_SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+        "Key service unavailable",
+        "The key service cannot be reached to switch the key off, so the rental was not cancelled. Nothing was"
+            + " changed; please try again in a moment.");
     problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     return problem;
   }

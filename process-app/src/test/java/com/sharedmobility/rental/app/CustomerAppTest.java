@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externa
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -314,6 +315,23 @@ class CustomerAppTest extends RentalTestBase {
 
     assertThat(text(told)).contains("This rental has already ended, so it can no longer be cancelled.",
         "This rental has ended.");
+  }
+
+  @Test
+  void aRentalWhoseVehicleWasUnlockedIsToldItCanOnlyBeReturned() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    Browser browser = browser();
+    HtmlPage rental = apply(browser.signIn("alice"), "car-04", "pm_card_visa");
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+    complete(externalTask(instance(rentalId)), withVariables(RentalProcess.Variables.KEY, "2222"));
+    // the key service: this key opened the vehicle already
+    when(keys.withdraw(rentalId)).thenThrow(keyServiceAnswer(409));
+
+    HtmlPage told = click(browser.open("/app/rentals/" + rentalId + "/cancel").querySelector("button.danger"));
+
+    assertThat(text(told)).contains("You have unlocked the vehicle with your key, so this rental can no longer be"
+        + " cancelled.", "2222");
+    verify(payments, never()).refund(any());
   }
 
   @Test

@@ -443,6 +443,60 @@ class RentalProcessTest extends RentalTestBase {
       verify(payments, never()).refund(any());
     }
 
+    /** The key service decides whether the vehicle was unlocked, on the key's own row (KeyServiceTest races it). */
+    @Test
+    void isRefusedOnceTheVehicleWasUnlockedAndTheRentalRidesOn() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "5555"));
+      when(keys.withdraw(applied.id())).thenThrow(keyServiceAnswer(409));
+
+      assertThatThrownBy(() -> cancel(applied))
+          .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(409);
+            assertThat(e.getBody().getDetail()).contains("Return the vehicle instead");
+          });
+
+      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(view(applied)).extracting(RentalView::status, RentalView::key)
+          .containsExactly(RentalStatus.ACTIVE, "5555");
+      verify(payments, never()).refund(any());
+    }
+
+    @Test
+    void waitsForTheKeyServiceAndChangesNothingWhileItCannotAnswer() {
+      when(payments.charge(any(), any())).thenReturn(CHARGED);
+      RentalView applied = apply(1);
+      ProcessInstance pi = instanceOf(applied);
+      complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "5555"));
+      when(keys.withdraw(applied.id())).thenThrow(keyServiceAnswer(503));
+
+      assertThatThrownBy(() -> cancel(applied))
+          .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(503);
+            assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+          });
+
+      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(view(applied).status()).isEqualTo(RentalStatus.ACTIVE);
+    }
+
+    /** Before the key is handed over nobody can have unlocked with it: the process revokes whatever may exist. */
+    @Test
+    void beforeTheKeyIsHandedOverNeedsNoKeyService() {
+      when(payments.charge(any(), any()))
+          .thenThrow(new PaymentUnavailableException("down", null))
+          .thenReturn(CHARGED);
+      RentalView paymentPending = applyFor("bike-02");
+      RentalView keyPending = applyFor("bike-03");
+
+      assertThat(cancel(paymentPending).status()).isEqualTo(RentalStatus.CANCELLING);
+      assertThat(cancel(keyPending).status()).isEqualTo(RentalStatus.CANCELLING);
+
+      verify(keys, never()).withdraw(any());
+    }
+
     @Test
     void isRefusedForARejectedRental() {
       when(payments.charge(any(), any())).thenThrow(new PaymentDeclinedException("declined"));

@@ -17,6 +17,8 @@ class MissingSecretsTest {
         .rootCause()
         .hasMessageContaining("PAYMENT_CLIENT_USERNAME")
         .hasMessageContaining("PAYMENT_CLIENT_PASSWORD")
+        .hasMessageContaining("KEY_CLIENT_USERNAME")
+        .hasMessageContaining("KEY_CLIENT_PASSWORD")
         .hasMessageContaining("KEY_WORKER_USERNAME")
         .hasMessageContaining("KEY_WORKER_PASSWORD")
         .hasMessageContaining("RENTAL_OPERATOR_USERNAME")
@@ -28,6 +30,7 @@ class MissingSecretsTest {
     // command-line arguments: they outrank application.yml, as environment variables do
     assertThatThrownBy(() -> app().run(
         "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.keys.username=process-app", "--rental.keys.password=" + GENERATED,
         "--rental.key-worker.username=keyworker", "--rental.key-worker.password=" + GENERATED,
         "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
         .rootCause().hasMessageContaining("OAUTH2_ISSUER_URI");
@@ -38,6 +41,7 @@ class MissingSecretsTest {
     assertThatThrownBy(() -> app().run(
         "--rental.security.issuer-uri=https://issuer.invalid",
         "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.keys.username=process-app", "--rental.keys.password=" + GENERATED,
         "--rental.key-worker.username=keyworker", "--rental.key-worker.password=" + GENERATED,
         "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
         .rootCause().hasMessageContaining("OAUTH2_CLIENT_ID");
@@ -49,6 +53,7 @@ class MissingSecretsTest {
     assertThatThrownBy(() -> app().run(
         "--rental.security.issuer-uri=https://issuer.invalid", "--rental.app.client-id=customer-app",
         "--rental.payment.username=process-app", "--rental.payment.password=" + GENERATED,
+        "--rental.keys.username=process-app", "--rental.keys.password=" + GENERATED,
         "--rental.key-worker.username=keyworker", "--rental.key-worker.password=keyworker-2026",
         "--rental.operator.username=monitor", "--rental.operator.password=" + GENERATED))
         .rootCause()
