@@ -62,7 +62,7 @@ public final class RentalProblem extends ErrorResponseException {
     RentalProblem problem = new RentalProblem(Kind.ALREADY_UNLOCKED, HttpStatus.CONFLICT, "Vehicle already unlocked",
         "Rental '" + rentalId + "' can no longer be cancelled: the vehicle was unlocked with its key. Return the"
             + " vehicle instead; the key keeps working until then.");
-    problem.getBody().setProperty("status", RentalStatus.ACTIVE.name());
+    problem.getBody().setProperty("rentalStatus", RentalStatus.ACTIVE.name());
     return problem;
   }
 
@@ -79,7 +79,7 @@ public final class RentalProblem extends ErrorResponseException {
   public static RentalProblem notCancellable(RentalView rental) {
     RentalProblem problem = new RentalProblem(Kind.NOT_CANCELLABLE, HttpStatus.CONFLICT, "Rental not cancellable",
         "Rental '" + rental.id() + "' is " + rental.status() + " and can no longer be cancelled.");
-    problem.getBody().setProperty("status", rental.status().name());
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
     return problem;
   }
 }
