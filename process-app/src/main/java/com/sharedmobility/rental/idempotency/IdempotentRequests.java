@@ -68,9 +68,11 @@ public class IdempotentRequests {
       if (row.lockedUntil().isAfter(now)) {
         return new Claim.InFlight();
       }
-      // the attempt that held it died (its lease ran out): take over, unless another repeat was quicker
+      // the attempt that held it died (its lease ran out): take over, unless another repeat was quicker. The update
+      // waits for a start that bound the row and has yet to commit, so the rental is read again after it
       if (takeOver(request, row.owner(), now)) {
-        return row.rentalId() == null ? new Claim.Work(request) : new Claim.StartedBefore(request, row.rentalId());
+        String started = find(customer, key).map(Row::rentalId).orElse(null);
+        return started == null ? new Claim.Work(request) : new Claim.StartedBefore(request, started);
       }
     }
     return new Claim.InFlight();

@@ -4,28 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
+import com.sharedmobility.rental.idempotency.Claim;
+import com.sharedmobility.rental.idempotency.IdempotentRequest;
 import com.sharedmobility.rental.idempotency.IdempotentRequests;
 import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import com.sharedmobility.testsupport.PostgresTestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /** The engine, the read model and the vehicle lock on PostgreSQL, where row locks and isolation are the real ones. */
@@ -41,6 +48,8 @@ class PostgresRentalTest extends RentalTestBase {
   RentalReadModel readModel;
   @Autowired
   IdempotentRequests idempotentRequests;
+  @Autowired
+  TransactionTemplate transaction;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -67,6 +76,42 @@ class PostgresRentalTest extends RentalTestBase {
         + " WHERE expires_at < now() ORDER BY expires_at LIMIT 5000").query(String.class).list());
     assertThat(plan).contains("idempotent_request_expires").doesNotContain("Seq Scan");
     jdbc.sql("DELETE FROM idempotent_request WHERE customer = 'cleanup'").update();
+  }
+
+  /**
+   * A repeat takes over from an attempt whose lease ran out while that attempt's start is still committing: the
+   * takeover waits for it and answers with the rental it started, instead of starting a second one.
+   */
+  @Test
+  void aRepeatTakingOverFromAStartThatIsStillCommittingAnswersWithItsRental() throws Exception {
+    String key = "takeover-" + UUID.randomUUID();
+    IdempotentRequest slow = ((Claim.Work) idempotentRequests.claim("alice", key, "f".repeat(64))).request();
+    jdbc.sql("UPDATE idempotent_request SET locked_until = now() - interval '1 second' WHERE request_key = :key")
+        .param("key", key).update();
+    CountDownLatch bound = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> start = pool.submit(() -> transaction.executeWithoutResult(tx -> {
+        idempotentRequests.bind(slow, "rental-of-the-slow-start");
+        bound.countDown();
+        awaitLatch(commit);
+      }));
+      awaitLatch(bound);
+      Future<Claim> repeat = pool.submit(() -> idempotentRequests.claim("alice", key, "f".repeat(64)));
+      // the repeat waits on the row the start has bound (its insert, or its takeover)
+      await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity"
+          + " WHERE wait_event_type = 'Lock' AND query LIKE '%idempotent_request%'")
+          .query(Long.class).single() == 1);
+      assertThat(repeat.isDone()).isFalse();
+      commit.countDown();
+      start.get();
+
+      assertThat(repeat.get()).isInstanceOfSatisfying(Claim.StartedBefore.class,
+          started -> assertThat(started.rentalId()).isEqualTo("rental-of-the-slow-start"));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -122,5 +167,14 @@ class PostgresRentalTest extends RentalTestBase {
     assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
     assertThat(cancelled.key()).isNull();
     assertThat(readModel.hasLiveRental("car-04")).isFalse();
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other side came").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
