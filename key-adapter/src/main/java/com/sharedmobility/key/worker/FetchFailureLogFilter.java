@@ -8,8 +8,8 @@ import org.slf4j.Marker;
 
 /**
  * Drops the client's stack trace for each failed fetch-and-lock (TASK/CLIENT-03001), which would repeat on every
- * poll while the engine is down; {@link EngineOutageBackoff} reports the outage instead. Registered in
- * logback-spring.xml.
+ * poll while the engine is down; {@link EngineOutageBackoff} reports the outage instead. Registered by
+ * {@link FetchFailureLogging}.
  */
 public class FetchFailureLogFilter extends TurboFilter {
 
