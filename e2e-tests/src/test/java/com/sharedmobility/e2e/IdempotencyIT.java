@@ -20,11 +20,7 @@ import org.junit.jupiter.api.Test;
  * before TwoNodeClusterIT kills one of its nodes.
  */
 @Order(2190)
-@StackSettings(name = "two-nodes", rentalHour = "PT10S", processAppNodes = 2,
-    processApp = {"DB_POOL_SIZE=8", "RECONCILIATION_INTERVAL=PT5S", "RECONCILIATION_GRACE=PT10S",
-        "PAYMENT_RETRY_MAX_ATTEMPTS=30", "PAYMENT_RETRY_MAX_DELAY=PT5S",
-        "CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS=10000", "CAMUNDA_BPM_JOBEXECUTION_MAXWAIT=2000"},
-    keyAdapter = {"CAMUNDA_BPM_CLIENT_LOCKDURATION=5000"})
+@TwoNodeStack
 class IdempotencyIT extends E2eTest {
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * service is back and has revoked the key; then it is refunded. Proven at the key and payment services.
  */
 @Order(2251)
-@StackSettings(name = "reconciliation", processApp = {"RECONCILIATION_INTERVAL=PT5S", "RECONCILIATION_GRACE=PT45S"})
+@ReconciliationStack
 class OperatorAbortIT extends E2eTest {
 
   @Test
@@ -45,7 +45,7 @@ class OperatorAbortIT extends E2eTest {
     assertThat(engine.delete("/process-instance/" + instance).status()).isEqualTo(204);
     awaitStatus(alice, rental, "ABORTED");
 
-    Duration rounds = PaymentReconciliationIT.INTERVAL.multipliedBy(3);
+    Duration rounds = ReconciliationStack.INTERVAL.multipliedBy(3);
     assertStaysSo("the money kept while the key may still open the vehicle", rounds,
         () -> stack.payments().payment(rental), p -> "CHARGED".equals(p.text("status")));
 

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
  * refunded by it.
  */
 @Order(2250)
-@StackSettings(name = "reconciliation", processApp = {"RECONCILIATION_INTERVAL=PT5S", "RECONCILIATION_GRACE=PT45S"})
+@ReconciliationStack
 class PaymentReconciliationIT extends E2eTest {
 
-  static final Duration GRACE = Duration.ofSeconds(45);
-  static final Duration INTERVAL = Duration.ofSeconds(5);
+  private static final Duration GRACE = ReconciliationStack.GRACE;
+  private static final Duration INTERVAL = ReconciliationStack.INTERVAL;
   private static final int NEWER_CHARGES = 1_000;
   private static final int LEDGER_SIZE = 1_000_000;
   private static final int CLIENTS = 8;
