@@ -1,8 +1,10 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.security.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.WebAttributes;
@@ -35,6 +37,8 @@ public class AccountPages {
       model.addAttribute("signInAvailable", available);
       if (!available) {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        // as the API answers a token it cannot check meanwhile
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_ISSUER_SECONDS));
       }
     }
     return "app/login";

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -56,6 +57,9 @@ public class CustomerAppSecurity {
       OidcClientInitiatedLogoutSuccessHandler signedOut =
           new OidcClientInitiatedLogoutSuccessHandler(oidcClients.getObject());
       signedOut.setPostLogoutRedirectUri("{baseUrl}/app/signed-out");
+      if (oidcClients.getObject() instanceof LazyClientRegistrations registrations) {
+        http.addFilterBefore(new SignInAvailability(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
+      }
       http
           .oauth2Login(login -> login.loginPage(LOGIN).defaultSuccessUrl("/", false))
           .logout(logout -> logout.logoutUrl(LOGOUT).deleteCookies(SESSION_COOKIE).logoutSuccessHandler(signedOut));

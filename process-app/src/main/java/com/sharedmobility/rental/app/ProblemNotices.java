@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.app;
 
 import com.sharedmobility.rental.usecase.Refusals;
+import com.sharedmobility.rental.usecase.Refusals.Refusal;
 import com.sharedmobility.rental.usecase.RentalProblem;
 import com.sharedmobility.support.errors.Causes;
 import java.util.Optional;
@@ -28,13 +29,18 @@ public class ProblemNotices {
     if (problem.isPresent()) {
       return new Notice("problem." + problem.get().kind());
     }
-    return switch (refusals.of(failure).kind()) {
+    return of(refusals.of(failure));
+  }
+
+  /** The sentence of a refusal that {@link Refusals} already classified (and counted). */
+  Notice of(Refusal refusal) {
+    return switch (refusal.kind()) {
       case NO_PRICE -> new Notice("problem.NO_PRICE");
       case PAYMENT_METHOD -> new Notice("problem.PAYMENT_METHOD");
       case PAYMENT_SERVICE -> new Notice("problem.PAYMENT_SERVICE");
       case CHARGES_BUSY, POOL_BUSY -> new Notice("problem.BUSY");
       case UNFORESEEN -> {
-        LOG.error("unexpected error in the customer app", failure);
+        LOG.error("unexpected error in the customer app", refusal.cause());
         yield new Notice("problem.UNEXPECTED");
       }
     };

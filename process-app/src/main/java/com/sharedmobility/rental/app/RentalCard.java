@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.readmodel.PaymentStatus;
 import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import java.time.Instant;
@@ -51,7 +52,22 @@ public record RentalCard(RentalView rental, String vehicleName, Instant endsAt) 
     if (rental.status() == RentalStatus.ACTIVE) {
       return POLL_WHILE_ACTIVE;
     }
-    return RentalStatus.LIVE.contains(rental.status()) ? POLL_WHILE_MOVING : null;
+    return RentalStatus.LIVE.contains(rental.status()) || moneyOnItsWayBack() ? POLL_WHILE_MOVING : null;
+  }
+
+  /**
+   * The sentence of the rental's state; an aborted rental's also says where its money stands (being refunded,
+   * refunded, or none taken).
+   */
+  public String stateMessage() {
+    return rental.status() == RentalStatus.ABORTED
+        ? "status.ABORTED." + rental.paymentStatus().name()
+        : "status." + rental.status().name();
+  }
+
+  /** An aborted rental's settlement refunds after it revokes the key: the screen follows until it has. */
+  private boolean moneyOnItsWayBack() {
+    return rental.status() == RentalStatus.ABORTED && rental.paymentStatus() == PaymentStatus.PAID;
   }
 
   /** How far the rental got on its way to a working key: 1 paying, 2 waiting for the key, 3 active; 0 otherwise. */

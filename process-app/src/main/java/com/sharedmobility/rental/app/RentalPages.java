@@ -41,7 +41,6 @@ public class RentalPages {
   public RentalPages(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
                      RentalReadModel readModel, RentalCards cards, ProblemNotices problems,
                      CustomerAppProperties settings, ApplicationForms forms) {
-    this.forms = forms;
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
@@ -49,6 +48,7 @@ public class RentalPages {
     this.cards = cards;
     this.problems = problems;
     this.settings = settings;
+    this.forms = forms;
   }
 
   /**
@@ -118,6 +118,9 @@ public class RentalPages {
       if (refused.kind() == RentalProblem.Kind.RENTAL_NOT_FOUND) {
         throw refused;
       }
+      redirect.addFlashAttribute("problem", problems.of(refused));
+    } catch (RuntimeException refused) {
+      // a busy database or another refusal: told on the rental's screen, which shows that nothing changed
       redirect.addFlashAttribute("problem", problems.of(refused));
     }
     return "redirect:/app/rentals/" + id;

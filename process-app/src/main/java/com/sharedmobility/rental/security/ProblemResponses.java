@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class ProblemResponses extends ProblemSecurityHandlers implements AuthenticationFailureHandler {
 
   /** Seconds a client waits before it tries again while the token issuer cannot be reached. */
-  static final int RETRY_AFTER_ISSUER_SECONDS = 10;
+  public static final int RETRY_AFTER_ISSUER_SECONDS = 10;
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
   public ProblemResponses(ObjectMapper json) {

@@ -43,11 +43,11 @@ public class ApplyForRental {
 
   public ApplyForRental(MobilityCatalogue catalogue, RentalReadModel readModel, RuntimeService runtime,
                         RentalProperties properties, IdempotentRequests idempotentRequests) {
-    this.idempotentRequests = idempotentRequests;
     this.catalogue = catalogue;
     this.readModel = readModel;
     this.runtime = runtime;
     this.properties = properties;
+    this.idempotentRequests = idempotentRequests;
   }
 
   /**

@@ -2,8 +2,8 @@ package com.sharedmobility.rental.usecase;
 
 import com.sharedmobility.rental.key.KeyWithdrawal;
 import com.sharedmobility.rental.process.RentalProcess.Messages;
-import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.support.tx.ConflictRetry;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -29,10 +29,10 @@ public class CancelRental {
 
   public CancelRental(RentalReadModel readModel, RuntimeService runtime, TransactionTemplate transaction,
                       KeyWithdrawal keyWithdrawal) {
-    this.keyWithdrawal = keyWithdrawal;
     this.readModel = readModel;
     this.runtime = runtime;
     this.transaction = new ConflictRetry(transaction, ATTEMPTS, e -> e instanceof OptimisticLockingException);
+    this.keyWithdrawal = keyWithdrawal;
   }
 
   public RentalView cancel(String customer, String rentalId) {

@@ -334,6 +334,58 @@ class CustomerAppTest extends RentalTestBase {
     verify(payments, never()).refund(any());
   }
 
+  /** An operator ended it: the screen says where the money stands and follows the settlement until it is back. */
+  @Test
+  void anAbortedRentalsScreenFollowsItsMoneyUntilItIsBack() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    when(payments.refund(any())).thenReturn(REFUNDED);
+    Browser browser = browser();
+    HtmlPage rental = apply(browser.signIn("alice"), "car-03", "pm_card_visa");
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+    ProcessInstance pi = instance(rentalId);
+    complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "3333"));
+
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "deleted in Cockpit", true);
+    HtmlPage aborted = browser.open("/app/rentals/" + rentalId);
+    assertThat(text(aborted)).contains("We had to end this rental", "your money is being refunded")
+        .doesNotContain("3333");
+
+    ProcessInstance settlement = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RentalProcess.ABORT_PROCESS_KEY).processInstanceBusinessKey(rentalId).singleResult();
+    complete(externalTask(settlement));
+    execute(job(settlement));
+
+    browser.await(aborted, p -> text(p).contains("your money is refunded"), "the money refunded");
+    assertThat(text(aborted)).doesNotContain("being refunded");
+  }
+
+  @Test
+  void anAbortedRentalThatWasNeverChargedSaysNothingWasCharged() throws Exception {
+    when(payments.charge(any(), any())).thenThrow(new PaymentUnavailableException("down", null));
+    Browser browser = browser();
+    HtmlPage rental = apply(browser.signIn("alice"), "car-04", "pm_card_visa");
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+
+    engine.getRuntimeService().deleteProcessInstance(instance(rentalId).getId(), "deleted in Cockpit", true);
+
+    HtmlPage aborted = browser.open("/app/rentals/" + rentalId);
+    assertThat(text(aborted)).contains("We had to end this rental", "nothing was charged")
+        .doesNotContain("refunded");
+    assertThat(aborted.querySelector(".status")).isNotNull();
+    assertThat(aborted.querySelector("[data-poll-millis]")).as("nothing moves any more: the screen stops asking")
+        .isNull();
+  }
+
+  @Test
+  void withoutScriptTheRentalScreenOffersALinkToItsLatestState() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    HtmlPage rental = apply(browser().signIn("alice"), "bike-01", "pm_card_visa");
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+
+    assertThat(rental.getWebResponse().getContentAsString())
+        .containsPattern("<noscript>\\s*<p><a href=\"/app/rentals/" + rentalId + "\">Show the latest state");
+  }
+
   @Test
   void signingOutEndsTheSession() throws Exception {
     Browser browser = browser();

@@ -59,6 +59,18 @@ class UnreachableIssuerTest {
         + " reached.").doesNotContain("Exception", "/oauth2/authorization/");
   }
 
+  /** Straight to the start of a sign-in (a bookmark, the button of a page shown earlier): the same sentence. */
+  @Test
+  void startingASignInSaysItIsNotPossibleNowWith503() throws Exception {
+    HttpResponse<String> start = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/customer-app")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(start.statusCode()).isEqualTo(503);
+    assertThat(start.headers().firstValue("Retry-After")).hasValue("10");
+    assertThat(start.body()).contains("Signing in is not possible right now").doesNotContain("Exception");
+  }
+
   @Test
   void healthShowsTheIssuerDown() throws Exception {
     assertThat(health.healthForPath("customerTokenIssuer").getStatus()).isEqualTo(Status.DOWN);
