@@ -371,9 +371,9 @@ class CustomerAppTest extends RentalTestBase {
     HtmlPage aborted = browser.open("/app/rentals/" + rentalId);
     assertThat(text(aborted)).contains("We had to end this rental", "nothing was charged")
         .doesNotContain("refunded");
-    assertThat(aborted.querySelector(".status")).isNotNull();
-    assertThat(aborted.querySelector("[data-poll-millis]")).as("nothing moves any more: the screen stops asking")
-        .isNull();
+    assertThat(aborted.querySelectorAll(".status")).hasSize(1);
+    assertThat(aborted.querySelectorAll("[data-poll-millis]")).as("nothing moves any more: the screen stops asking")
+        .isEmpty();
   }
 
   @Test
@@ -384,6 +384,39 @@ class CustomerAppTest extends RentalTestBase {
 
     assertThat(rental.getWebResponse().getContentAsString())
         .containsPattern("<noscript>\\s*<p><a href=\"/app/rentals/" + rentalId + "\">Show the latest state");
+  }
+
+  /** The browser's language picks Korean; the switch in the header picks English, and the choice sticks. */
+  @Test
+  void aKoreanBrowserGetsTheAppInKoreanUntilTheCustomerSwitchesToEnglish() throws Exception {
+    Browser browser = browser();
+    browser.client.addRequestHeader("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.5");
+
+    HtmlPage login = browser.open("/");
+    assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("ko");
+    assertThat(text(login)).contains("로그인");
+    HtmlPage vehicles = browser.signIn("alice");
+    assertThat(vehicles.getDocumentElement().getAttribute("lang")).isEqualTo("ko");
+    assertThat(text(vehicles)).contains("이동수단 대여", "지금 이용 가능", "1시간 EUR 2.50");
+
+    HtmlPage english = click(vehicles.querySelector(".languages a[hreflang=en]"));
+    assertThat(english.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+    assertThat(text(english)).contains("Rent a vehicle", "EUR 2.50 for 1 hour");
+    HtmlPage myPage = click(english.querySelector("a[href='/app/mypage']"));
+    assertThat(text(myPage)).as("the choice sticks").contains("My rentals");
+    assertThat(myPage.querySelector(".languages a").getAttributes().getNamedItem("hreflang").getNodeValue())
+        .isEqualTo("ko");
+  }
+
+  @Test
+  void aBrowserAskingForALanguageTheAppDoesNotSpeakGetsEnglish() throws Exception {
+    Browser browser = browser();
+    browser.client.addRequestHeader("Accept-Language", "de-DE,de;q=0.9");
+
+    HtmlPage login = browser.open("/");
+
+    assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+    assertThat(text(login)).contains("Sign in");
   }
 
   @Test
