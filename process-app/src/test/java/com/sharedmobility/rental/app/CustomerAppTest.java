@@ -389,8 +389,7 @@ class CustomerAppTest extends RentalTestBase {
   /** The browser's language picks Korean; the switch in the header picks English, and the choice sticks. */
   @Test
   void aKoreanBrowserGetsTheAppInKoreanUntilTheCustomerSwitchesToEnglish() throws Exception {
-    Browser browser = browser();
-    browser.client.addRequestHeader("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.5");
+    Browser browser = browserAsking("ko-KR,ko;q=0.9,en;q=0.5");
 
     HtmlPage login = browser.open("/");
     assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("ko");
@@ -410,10 +409,7 @@ class CustomerAppTest extends RentalTestBase {
 
   @Test
   void aBrowserAskingForALanguageTheAppDoesNotSpeakGetsEnglish() throws Exception {
-    Browser browser = browser();
-    browser.client.addRequestHeader("Accept-Language", "de-DE,de;q=0.9");
-
-    HtmlPage login = browser.open("/");
+    HtmlPage login = browserAsking("de-DE,de;q=0.9").open("/");
 
     assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("en");
     assertThat(text(login)).contains("Sign in");
@@ -449,6 +445,13 @@ class CustomerAppTest extends RentalTestBase {
   private Browser browser() {
     Browser browser = new Browser(port);
     browsers.add(browser);
+    return browser;
+  }
+
+  /** A browser whose user prefers these languages (an {@code Accept-Language} header). */
+  private Browser browserAsking(String languages) {
+    Browser browser = browser();
+    browser.client.addRequestHeader("Accept-Language", languages);
     return browser;
   }
 
