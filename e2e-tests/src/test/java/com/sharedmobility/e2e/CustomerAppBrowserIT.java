@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The customer app in a real browser (headless Chromium, the size of a phone) against the packaged services on
  * PostgreSQL: alice signs in, rents a vehicle, watches its key arrive, finds it on my page and cancels it. Every
  * page is checked with axe-core (no serious or critical violation); the rental screen with its key and my page are
- * saved as screenshots. Runs with the profile {@code browser-tests} (e2e-tests/browser-tests.sh installs Chromium,
- * its driver and axe-core first).
+ * saved as screenshots (target/screenshots; e2e-tests/refresh-screenshots.sh writes the README's). {@code ./mvnw
+ * verify} runs it after e2e-tests/browser/install.sh installed Chromium, its driver and axe-core.
  */
 @Order(2400)
 class CustomerAppBrowserIT extends E2eTest {
