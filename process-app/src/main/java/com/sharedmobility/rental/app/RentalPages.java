@@ -78,7 +78,8 @@ public class RentalPages {
       redirect.addFlashAttribute("notice", new Notice("rental.apply.inProgress"));
       return "redirect:/app/mypage";
     }
-    IdempotentRequest form = claim instanceof Claim.Work work ? work.request() : null;
+    // every other claim answered above: the first sending of this form (null request without a form key)
+    IdempotentRequest form = ((Claim.Work) claim).request();
     RentalView rental;
     try (ApplicationAdmission.Ticket admitted = admission.admit()) {
       rental = applyForRental.apply(customer.getName(), mobilityId, rentalHours.getAsInt(), paymentMethod, form);

@@ -1,13 +1,12 @@
 package com.sharedmobility.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.support.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -56,10 +55,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   /** Writes a problem response of this status; the caller sets any headers first. */
   protected void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemWriter.write(json, request, response, ProblemDetail.forStatusAndDetail(status, detail));
   }
 }

@@ -6,10 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,11 +53,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
         "The request body is larger than " + maxBytes + " bytes");
     problem.setTitle("Request body too large");
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // The body is not read; Tomcat drops the connection after a 413, draining up to server.tomcat.max-swallow-size
     // first so that the caller still receives this answer.
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemWriter.write(json, request, response, problem);
   }
 }
