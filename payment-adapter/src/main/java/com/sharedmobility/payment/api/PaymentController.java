@@ -39,9 +39,11 @@ public class PaymentController {
     return PaymentResponse.of(payment);
   }
 
+  /** Without a body, or without its amount, the whole charge goes back. */
   @PostMapping("/{rentalId}/refund")
-  public PaymentResponse refund(@PathVariable UUID rentalId) {
-    return PaymentResponse.of(ledger.refund(rentalId));
+  public PaymentResponse refund(@PathVariable UUID rentalId,
+      @Valid @RequestBody(required = false) RefundRequest request) {
+    return PaymentResponse.of(ledger.refund(rentalId, request == null ? null : request.amount()));
   }
 
   @GetMapping("/{rentalId}")

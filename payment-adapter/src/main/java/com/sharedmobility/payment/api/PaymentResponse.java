@@ -17,6 +17,7 @@ public record PaymentResponse(
     String currency,
     String paymentMethod,
     PaymentStatus status,
+    BigDecimal refundedAmount,
     Instant createdAt,
     Instant updatedAt,
     Instant confirmedAt,
@@ -32,7 +33,7 @@ public record PaymentResponse(
 
   static PaymentResponse of(Payment payment) {
     return new PaymentResponse(payment.getRentalId(), payment.getCustomer(), payment.getAmount(),
-        payment.getCurrency(), payment.getPaymentMethod(), payment.getStatus(), payment.getCreatedAt(),
+        payment.getCurrency(), payment.getPaymentMethod(), payment.getStatus(), payment.getRefundedAmount(), payment.getCreatedAt(),
         payment.getUpdatedAt(), payment.getConfirmedAt(), payment.getEntries().stream().map(Entry::of).toList());
   }
 }

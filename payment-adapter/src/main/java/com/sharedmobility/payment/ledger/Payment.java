@@ -101,9 +101,16 @@ public class Payment implements Persistable<UUID> {
     }
   }
 
-  void refund(Instant now) {
-    entries.add(new LedgerEntry(this, EntryType.REFUND, amount, now));
-    moveTo(PaymentStatus.REFUNDED, now);
+  /** Pays back part of the charge, or all of it: a payment is refunded once. */
+  void refund(BigDecimal refund, Instant now) {
+    entries.add(new LedgerEntry(this, EntryType.REFUND, refund, now));
+    moveTo(refund.compareTo(amount) < 0 ? PaymentStatus.PARTLY_REFUNDED : PaymentStatus.REFUNDED, now);
+  }
+
+  /** What went back to the customer: the refund entry's amount, zero before any. */
+  public BigDecimal getRefundedAmount() {
+    return entries.stream().filter(entry -> entry.getType() == EntryType.REFUND).map(LedgerEntry::getAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
   }
 
   /** True when the charge asks for the same money as this payment, so a repeat of it is the same charge. */

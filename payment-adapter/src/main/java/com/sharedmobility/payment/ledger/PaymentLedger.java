@@ -3,6 +3,7 @@ package com.sharedmobility.payment.ledger;
 import com.sharedmobility.payment.provider.CardProvider;
 import com.sharedmobility.payment.provider.ChargeOutcome;
 import com.sharedmobility.support.tx.ConflictRetry;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -55,10 +56,17 @@ public class PaymentLedger {
         .orElseGet(() -> firstCharge(rentalId, charge)));
   }
 
-  /** Refunds a charged rental once; voids a rental that was never charged so that no later charge takes money. */
-  public Payment refund(UUID rentalId) {
+  /**
+   * Refunds a charged rental once, all of it or {@code amount} of it (the unused hours of a rental returned early);
+   * voids a rental that was never charged so that no later charge takes money. A repeat answers with the stored
+   * payment.
+   *
+   * @param amount what to pay back; null for the whole charge
+   * @throws PaymentConflictException when the amount exceeds the charge, or a repeat asks for another amount
+   */
+  public Payment refund(UUID rentalId, BigDecimal amount) {
     return rowTransaction.execute("refunding rental " + rentalId, () -> payments.findForUpdate(rentalId)
-        .map(this::refundIfCharged)
+        .map(payment -> refundIfCharged(payment, amount))
         .orElseGet(() -> {
           LOG.info("Rental {} voided before any charge", rentalId);
           return payments.saveAndFlush(Payment.voided(rentalId, now()));
@@ -110,13 +118,26 @@ public class PaymentLedger {
     return stored;
   }
 
-  private Payment refundIfCharged(Payment payment) {
+  private Payment refundIfCharged(Payment payment, BigDecimal amount) {
+    BigDecimal refund = amount == null ? payment.getAmount() : amount;
     if (payment.getStatus() == PaymentStatus.CHARGED) {
-      cardProvider.refund(payment.getRentalId(), payment.getPaymentMethod(), payment.getAmount(), payment.getCurrency());
-      payment.refund(now());
-      LOG.info("Rental {} refunded {} {}", payment.getRentalId(), payment.getAmount(), payment.getCurrency());
+      if (refund.compareTo(payment.getAmount()) > 0) {
+        throw new PaymentConflictException("Rental %s was charged %s %s; a refund of %s is more than that"
+            .formatted(payment.getRentalId(), payment.getAmount(), payment.getCurrency(), refund));
+      }
+      cardProvider.refund(payment.getRentalId(), payment.getPaymentMethod(), refund, payment.getCurrency());
+      payment.refund(refund, now());
+      LOG.info("Rental {} refunded {} of {} {}", payment.getRentalId(), refund, payment.getAmount(),
+          payment.getCurrency());
+    } else if (amount != null && isRefunded(payment) && payment.getRefundedAmount().compareTo(amount) != 0) {
+      throw new PaymentConflictException("Rental %s was refunded %s %s already; a repeat must ask for the same amount"
+          .formatted(payment.getRentalId(), payment.getRefundedAmount(), payment.getCurrency()));
     }
     return payment;
+  }
+
+  private static boolean isRefunded(Payment payment) {
+    return payment.getStatus() == PaymentStatus.REFUNDED || payment.getStatus() == PaymentStatus.PARTLY_REFUNDED;
   }
 
   // Microseconds: what the database keeps, so an answer and a later read of the same payment agree.

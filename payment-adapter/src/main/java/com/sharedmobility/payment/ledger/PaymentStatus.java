@@ -6,12 +6,14 @@ public enum PaymentStatus {
   PENDING,
   CHARGED,
   DECLINED,
+  /** Part of the charge went back (a rental returned early); the rest is kept. */
+  PARTLY_REFUNDED,
   REFUNDED,
   /** Refunded before any charge: the rental was given up, so no later charge may take money. */
   VOIDED;
 
   /** True when the payment is settled for good and no charge may follow. */
   public boolean isClosed() {
-    return this == REFUNDED || this == VOIDED;
+    return this == PARTLY_REFUNDED || this == REFUNDED || this == VOIDED;
   }
 }

@@ -12,6 +12,6 @@ public interface CardProvider {
   /** Charges the payment method; throws {@link UnknownPaymentMethodException} for a method the provider does not know. */
   ChargeOutcome charge(UUID idempotencyKey, String paymentMethod, BigDecimal amount, String currency);
 
-  /** Pays back an earlier charge of that amount in full. */
+  /** Pays back this amount, all or part of an earlier charge. */
   void refund(UUID idempotencyKey, String paymentMethod, BigDecimal amount, String currency);
 }

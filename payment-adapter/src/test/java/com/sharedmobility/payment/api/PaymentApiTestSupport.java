@@ -111,6 +111,14 @@ abstract class PaymentApiTestSupport {
     return client.postForEntity("/payments/{id}/refund", null, JsonNode.class, rentalId);
   }
 
+  /** Pays back part of the charge: {@code amount} as JSON text, so that a test can send what a client may send. */
+  ResponseEntity<JsonNode> refund(UUID rentalId, String amount) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/payments/{id}/refund", new HttpEntity<>("{\"amount\": " + amount + "}", headers),
+        JsonNode.class, rentalId);
+  }
+
   ResponseEntity<JsonNode> get(String uri, Object... variables) {
     return http.getForEntity(uri, JsonNode.class, variables);
   }
