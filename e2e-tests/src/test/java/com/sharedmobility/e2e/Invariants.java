@@ -26,7 +26,8 @@ public final class Invariants {
       + " ACTIVE/COMPLETED/KEY_PENDING or not in the read model)";
   public static final String TWO_CHARGES = "more than one CHARGE for a rental";
   public static final String TWO_REFUNDS = "more than one REFUND for a rental";
-  public static final String REFUND_MISMATCH = "REFUND without a CHARGE, or of another amount";
+  public static final String REFUND_MISMATCH = "REFUND without a CHARGE, or of another amount (a COMPLETED rental's"
+      + " return refunds less)";
   public static final String LIVE_KEY_NOT_ACTIVE = "live key (ISSUED, valid_until in the future) for a rental that"
       + " is not ACTIVE";
   public static final String ACTIVE_WITHOUT_KEY = "ACTIVE rental without exactly one live key (the one the read"
@@ -35,7 +36,8 @@ public final class Invariants {
       + " revoked_at, or never revoked)";
   public static final String RELEASED_WHILE_KEY_VALID = "money released while the rental's key was valid (REFUND"
       + " booked before the key was revoked and before it ran out)";
-  public static final String RIDE_WITHOUT_MONEY = "ACTIVE or COMPLETED rental without exactly one kept CHARGE";
+  public static final String RIDE_WITHOUT_MONEY = "ACTIVE or COMPLETED rental without exactly one kept CHARGE (a"
+      + " return keeps the part of it its REFUND left)";
 
   public static final List<String> ALL = List.of(MONEY_HELD, TWO_CHARGES, TWO_REFUNDS, REFUND_MISMATCH,
       LIVE_KEY_NOT_ACTIVE, ACTIVE_WITHOUT_KEY, REFUND_BEFORE_REVOKE, RELEASED_WHILE_KEY_VALID, RIDE_WITHOUT_MONEY);
@@ -122,8 +124,7 @@ public final class Invariants {
       if (refunds.size() > 1) {
         violations.get(TWO_REFUNDS).add(new Violation(TWO_REFUNDS, id, refunds.size() + " REFUND entries " + refunds));
       }
-      if (!refunds.isEmpty() && (charges.isEmpty()
-          || refunds.get(0).amount().compareTo(charges.get(0).amount()) != 0)) {
+      if (!refunds.isEmpty() && (charges.isEmpty() || !refundFits(refunds.get(0), charges.get(0), rental))) {
         violations.get(REFUND_MISMATCH).add(new Violation(REFUND_MISMATCH, id, "charges " + charges
             + ", refunds " + refunds));
       }
@@ -172,7 +173,9 @@ public final class Invariants {
       if ("ACTIVE".equals(rental.status()) || "COMPLETED".equals(rental.status())) {
         int charges = data.entries(rental.id(), "CHARGE").size();
         int refunds = data.entries(rental.id(), "REFUND").size();
-        if (charges != 1 || refunds != 0) {
+        boolean returnedEarly = refunds == 1 && charges == 1 && "COMPLETED".equals(rental.status())
+            && keptPart(data, rental.id());
+        if (charges != 1 || (refunds != 0 && !returnedEarly)) {
           violations.get(RIDE_WITHOUT_MONEY).add(new Violation(RIDE_WITHOUT_MONEY, rental.id(), rental.status()
               + " with " + charges + " CHARGE and " + refunds + " REFUND entries, payment "
               + statusOfPayment(data, rental.id())));
@@ -181,6 +184,17 @@ public final class Invariants {
     }
 
     return new Result(data, violations, figures(data, t, activeTimeUp));
+  }
+
+  /** A refund gives back the whole charge, or, for a rental returned early (COMPLETED), less than it. */
+  private static boolean refundFits(LedgerEntry refund, LedgerEntry charge, Rental rental) {
+    int comparison = refund.amount().compareTo(charge.amount());
+    return comparison == 0 || (comparison < 0 && rental != null && "COMPLETED".equals(rental.status()));
+  }
+
+  private static boolean keptPart(StackData data, String rentalId) {
+    return data.entries(rentalId, "REFUND").get(0).amount()
+        .compareTo(data.entries(rentalId, "CHARGE").get(0).amount()) < 0;
   }
 
   private static Map<String, Object> figures(StackData data, Instant t, int activeTimeUp) {

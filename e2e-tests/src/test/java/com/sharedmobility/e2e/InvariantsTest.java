@@ -93,6 +93,32 @@ class InvariantsTest {
     assertThat(data().since(T.plusSeconds(2)).keys()).isEmpty();
   }
 
+  @Test
+  void aRentalReturnedEarlyKeepsThePriceOfItsHoursAndGivesBackTheRestAfterTheRevoke() {
+    String returned = completedWithRefund("40.00", T.plusSeconds(6));
+    keys.put(returned, new Key(returned, "bike-01", "1234", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(5)));
+    String givenAway = completedWithRefund("48.00", T.plusSeconds(6));
+    keys.put(givenAway, new Key(givenAway, "bike-02", "4321", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(5)));
+    String tooMuch = completedWithRefund("48.01", T.plusSeconds(6));
+    keys.put(tooMuch, new Key(tooMuch, "bike-03", "5678", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(5)));
+
+    Invariants.Result result = check();
+
+    assertThat(result.violations().get(Invariants.RIDE_WITHOUT_MONEY)).extracting(Invariants.Violation::rentalId)
+        .containsExactlyInAnyOrder(givenAway, tooMuch);
+    assertThat(result.violations().get(Invariants.REFUND_MISMATCH)).extracting(Invariants.Violation::rentalId)
+        .containsExactly(tooMuch);
+    assertThat(result.violations().get(Invariants.REFUND_BEFORE_REVOKE)).isEmpty();
+  }
+
+  private String completedWithRefund(String refund, Instant refunded) {
+    String id = UUID.randomUUID().toString();
+    rentals.put(id, new Rental(id, "bob", "bike-01", 24, "COMPLETED", "PARTLY_REFUNDED", null, T, refunded));
+    ledger.put(id, List.of(new LedgerEntry(1, id, "CHARGE", AMOUNT, T),
+        new LedgerEntry(2, id, "REFUND", new BigDecimal(refund), refunded)));
+    return id;
+  }
+
   private String cancelledAndRefundedAt(Instant refunded) {
     String id = UUID.randomUUID().toString();
     rentals.put(id, new Rental(id, "bob", "bike-01", 1, "CANCELLED", "REFUNDED", null, T, refunded));

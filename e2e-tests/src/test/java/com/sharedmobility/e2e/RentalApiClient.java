@@ -132,6 +132,10 @@ public final class RentalApiClient {
     return post("/rentals/" + rentalId + "/cancel", null);
   }
 
+  public Response returnVehicle(String rentalId) {
+    return post("/rentals/" + rentalId + "/return", null);
+  }
+
   public Response myPage() {
     return get("/mypages");
   }

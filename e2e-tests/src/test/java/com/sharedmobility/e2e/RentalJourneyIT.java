@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sharedmobility.e2e.RentalApiClient.Response;
 import com.sharedmobility.e2e.RentalStack.Mobility;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +163,64 @@ class RentalJourneyIT extends E2eTest {
     assertThat(stack.vehicleUnit().verifyKey(vehicle.id(), key).json().path("valid").asBoolean()).isTrue();
     assertThat(stack.payments().payment(id).text("status")).isEqualTo("CHARGED");
     assertThat(stack.keysAsOps().key(id).text("firstUnlockedAt")).isNotBlank();
+  }
+
+  /**
+   * Unlock, ride a little, return: the key stops opening the vehicle before the unused whole hours go back, the
+   * ledger keeps the price of the hours begun, and the time-up never comes.
+   */
+  @Test
+  void aliceRidesAndReturnsTheVehicleEarlyForTheUnusedHours() {
+    Mobility vehicle = stack.claimVehicle();
+    RentalApiClient alice = stack.alice();
+    String id = rentalId(alice.apply(vehicle.id(), HOURS));
+    JsonNode active = awaitActive(alice, id);
+    String key = active.path("key").asText();
+    assertThat(stack.vehicleUnit().verifyKey(vehicle.id(), key).json().path("valid").asBoolean()).isTrue();
+    Instant start = Instant.parse(active.path("endsAt").asText()).minus(RentalStack.RENTAL_HOUR.multipliedBy(HOURS));
+
+    Instant before = Instant.now();
+    Response returned = alice.returnVehicle(id);
+    Instant after = Instant.now();
+
+    assertThat(returned.status()).as("return: %s", returned).isEqualTo(202);
+    assertThat(returned.text("status")).as("return: %s", returned).isEqualTo("RETURNING");
+    assertThat(returned.text("endsAt")).as("return: %s", returned).isEqualTo(active.path("endsAt").asText());
+    assertProblem(alice.cancel(id), 409);
+    JsonNode completed = awaitStatus(alice, id, "COMPLETED");
+    assertNoKey(completed);
+    assertThat(completed.path("paymentStatus").asText()).as("%s", completed).isEqualTo("PARTLY_REFUNDED");
+    assertThat(stack.vehicleUnit().verifyKey(vehicle.id(), key).json().path("valid").asBoolean()).isFalse();
+
+    // the hours begun by the return, priced as the catalogue prices up to 4 hours (linear); the rest comes back
+    long firstBegun = hoursBegun(start, before);
+    long lastBegun = hoursBegun(start, after);
+    assertThat(lastBegun).as("hours begun by the return").isLessThanOrEqualTo(4);
+    BigDecimal refunded = completed.path("refundedAmount").decimalValue();
+    BigDecimal amount = completed.path("amount").decimalValue();
+    assertThat(refunded).as("refund of %s", completed).isIn(LongStream.rangeClosed(firstBegun, lastBegun)
+        .mapToObj(h -> amount.subtract(vehicle.pricePerHour().multiply(BigDecimal.valueOf(h)))).toArray());
+    Response payment = stack.payments().payment(id);
+    assertThat(payment.text("status")).as("payment: %s", payment).isEqualTo("PARTLY_REFUNDED");
+    List<JsonNode> refunds = entries(payment.json(), "REFUND");
+    assertThat(refunds).as("REFUND entries of %s", payment).hasSize(1);
+    assertThat(refunds.get(0).path("amount").decimalValue()).isEqualByComparingTo(refunded);
+    Response keyRecord = stack.keysAsOps().key(id);
+    assertThat(keyRecord.text("status")).as("key record: %s", keyRecord).isEqualTo("REVOKED");
+    assertThat(Instant.parse(refunds.get(0).path("at").asText()))
+        .as("refund after the key was revoked (%s)", keyRecord).isAfterOrEqualTo(Instant.parse(keyRecord.text("revokedAt")));
+
+    // a repeat changes nothing, and no time-up is left to come: the instance has ended, its timer with it
+    assertProblem(alice.returnVehicle(id), 409);
+    RentalApiClient engine = RentalApiClient.as(stack.processApp().baseUrl() + "/engine-rest", "admin", "admin");
+    Response running = engine.get("/process-instance?businessKey=" + id);
+    assertThat(running.json().size()).as("running instances of %s: %s", id, running).isZero();
+    assertThat(entries(stack.payments().payment(id).json(), "REFUND")).hasSize(1);
+  }
+
+  private static long hoursBegun(Instant start, Instant at) {
+    long hourMillis = RentalStack.RENTAL_HOUR.toMillis();
+    return Math.max(1, (Duration.between(start, at).toMillis() + hourMillis - 1) / hourMillis);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.sharedmobility.rental.key.KeyClient;
 import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.process.RentalProcess;
+import com.sharedmobility.rental.readmodel.RentalView;
 import feign.FeignException;
 import feign.Request;
 import feign.Response;
@@ -16,6 +17,8 @@ import java.util.Map;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +93,14 @@ public abstract class RentalTestBase {
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test cleanup"));
   }
 
+  /** The assertions look the instance up by id, in the runtime or the history, so an id is all they need. */
+  protected static ProcessInstance instanceOf(RentalView rental) {
+    ExecutionEntity instance = new ExecutionEntity();
+    instance.setId(rental.processInstanceId());
+    instance.setProcessInstanceId(rental.processInstanceId());
+    return instance;
+  }
+
   /** What the key service's client throws for an answer of this status (409: the key opened the vehicle). */
   protected static FeignException keyServiceAnswer(int status) {
     Request request = Request.create(Request.HttpMethod.POST, "http://keys/keys/x/withdrawal", Map.of(), null,
@@ -99,6 +110,8 @@ public abstract class RentalTestBase {
   }
 
   private static PaymentReceipt receipt(String status) {
-    return new PaymentReceipt("any", status, new BigDecimal("5.00"), "EUR", Instant.now());
+    BigDecimal amount = new BigDecimal("5.00");
+    return new PaymentReceipt("any", status, amount, "REFUNDED".equals(status) ? amount : BigDecimal.ZERO, "EUR",
+        Instant.now());
   }
 }

@@ -24,7 +24,7 @@ public final class RentalProcess {
      * rental whose key it revoked, so once one of them completed, the rental's money may go back.
      */
     public static final Set<String> KEY_REVOKERS = Set.of("Task_RevokeKey", "Task_RevokeManualKey",
-        "Task_RevokeUnconfirmedKey", "Task_RevokeExpiredKey", "Task_RevokeAbortedKey");
+        "Task_RevokeUnconfirmedKey", "Task_RevokeExpiredKey", "Task_RevokeReturnedKey", "Task_RevokeAbortedKey");
 
     private Activities() {
     }
@@ -43,6 +43,8 @@ public final class RentalProcess {
 
   public static final class Messages {
     public static final String CANCEL_RENTAL = "CancelRental";
+    /** The customer ended an ACTIVE rental early; carries {@link Variables#REFUND_DUE}. */
+    public static final String RETURN_VEHICLE = "ReturnVehicle";
 
     private Messages() {
     }
@@ -76,6 +78,13 @@ public final class RentalProcess {
     /** Why the last charge attempt failed (e.g. the breaker is open): kept in the process history for operators. */
     public static final String PAYMENT_FAILURE = "paymentFailure";
     public static final String PAYMENT_STATUS = "paymentStatus";
+    /**
+     * What a return pays back (the amount paid minus the price of the hours begun), decimal text with cents: money
+     * is never a double here, and the model's gateway compares it with {@code '0.00'}.
+     */
+    public static final String REFUND_DUE = "refundDue";
+    /** What went back to the customer, decimal text with cents, as the payment service booked it. */
+    public static final String REFUNDED_AMOUNT = "refundedAmount";
     /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */
     public static final String KEY = "key";
     /** The key an operator enters in the Tasklist form when the key service cannot issue one. */

@@ -35,12 +35,23 @@ class RentalModelTest {
     assertThat(topics).containsExactlyInAnyOrder(RentalProcess.Topics.ISSUE_KEY, RentalProcess.Topics.REVOKE_KEY,
         RentalProcess.Topics.REGISTER_KEY);
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
-        .containsExactly(RentalProcess.Messages.CANCEL_RENTAL);
+        .containsExactlyInAnyOrder(RentalProcess.Messages.CANCEL_RENTAL, RentalProcess.Messages.RETURN_VEHICLE);
     assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
         .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE,
             RentalProcess.Errors.KEY_NOT_ISSUABLE, RentalProcess.Errors.KEY_REJECTED);
     assertThat((Object) model.getModelElementById(RentalProcess.Activities.ISSUE_KEY_MANUALLY))
         .isInstanceOf(UserTask.class);
+  }
+
+  /** The refunds' guard reads the history for a completed revoke: it must know every task that revokes a key. */
+  @Test
+  void everyTaskThatRevokesAKeyIsAKeyRevoker() {
+    Set<String> revokers = List.of(model, read("rental-abort.bpmn")).stream()
+        .flatMap(each -> each.getModelElementsByType(ServiceTask.class).stream())
+        .filter(task -> RentalProcess.Topics.REVOKE_KEY.equals(task.getCamundaTopic()))
+        .map(ServiceTask::getId)
+        .collect(Collectors.toSet());
+    assertThat(revokers).isEqualTo(RentalProcess.Activities.KEY_REVOKERS);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import com.sharedmobility.rental.usecase.RentalProblem;
+import com.sharedmobility.rental.usecase.ReturnVehicle;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,13 +38,15 @@ public class RentalController {
   private final ApplicationAdmission admission;
   private final ApplyForRental applyForRental;
   private final CancelRental cancelRental;
+  private final ReturnVehicle returnVehicle;
   private final RentalReadModel readModel;
 
   public RentalController(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
-                          RentalReadModel readModel) {
+                          ReturnVehicle returnVehicle, RentalReadModel readModel) {
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
+    this.returnVehicle = returnVehicle;
     this.readModel = readModel;
   }
 
@@ -96,5 +99,14 @@ public class RentalController {
     RentalView rental = cancelRental.cancel(customer.getName(), id);
     HttpStatus status = rental.status() == RentalStatus.CANCELLED ? HttpStatus.OK : HttpStatus.ACCEPTED;
     return ResponseEntity.status(status).body(RentalResponse.of(rental));
+  }
+
+  /** 202 RETURNING: the key is revoked, then the unused whole hours refunded, and the rental is COMPLETED. */
+  @PostMapping("/{id}/return")
+  @IdempotencyKeyHeader
+  public ResponseEntity<RentalResponse> returnVehicle(
+      @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)") String id,
+      Principal customer) {
+    return ResponseEntity.accepted().body(RentalResponse.of(returnVehicle.returnVehicle(customer.getName(), id)));
   }
 }

@@ -47,6 +47,11 @@ public record RentalCard(RentalView rental, String vehicleName, Instant endsAt) 
     return CANCELLABLE.contains(rental.status());
   }
 
+  /** Only a rental ready to ride is returned early. */
+  public boolean returnable() {
+    return rental.status() == RentalStatus.ACTIVE;
+  }
+
   /** Milliseconds until the screen asks again; null once nothing changes any more without the customer. */
   public Long pollMillis() {
     if (rental.status() == RentalStatus.ACTIVE) {

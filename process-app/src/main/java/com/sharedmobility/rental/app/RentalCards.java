@@ -33,12 +33,14 @@ public class RentalCards {
   }
 
   /**
-   * An active rental's row was last written when it became active, which is when its time-up timer started
-   * (the same transaction): it runs out its hours later.
+   * When an active rental runs out, as the read model keeps it; a row written before it did was last written when
+   * the rental became active, which is when its time-up timer started: it runs out its hours later.
    */
   private Instant endsAt(RentalView rental) {
-    return rental.status() == RentalStatus.ACTIVE
-        ? rental.updatedAt().plus(settings.hour().multipliedBy(rental.hours()))
-        : null;
+    if (rental.status() != RentalStatus.ACTIVE) {
+      return null;
+    }
+    return rental.endsAt() != null ? rental.endsAt()
+        : rental.updatedAt().plus(settings.hour().multipliedBy(rental.hours()));
   }
 }

@@ -1,14 +1,18 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.catalogue.UnusedHours;
 import com.sharedmobility.rental.idempotency.Claim;
 import com.sharedmobility.rental.idempotency.IdempotentRequest;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
+import com.sharedmobility.rental.readmodel.RentalStatus;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import com.sharedmobility.rental.usecase.RentalProblem;
+import com.sharedmobility.rental.usecase.ReturnVehicle;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Apply, watch one rental move (the status part of the page is asked for again while it moves), and cancel it.
+ * Apply, watch one rental move (the status part of the page is asked for again while it moves), cancel it or
+ * return the vehicle early.
  * Every form answers with a redirect, so reloading a page never applies or cancels twice.
  */
 @Controller
@@ -32,6 +37,9 @@ public class RentalPages {
   private final ApplicationAdmission admission;
   private final ApplyForRental applyForRental;
   private final CancelRental cancelRental;
+  private final ReturnVehicle returnVehicle;
+  private final UnusedHours unusedHours;
+  private final Clock clock;
   private final RentalReadModel readModel;
   private final RentalCards cards;
   private final ProblemNotices problems;
@@ -39,11 +47,15 @@ public class RentalPages {
   private final ApplicationForms forms;
 
   public RentalPages(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
+                     ReturnVehicle returnVehicle, UnusedHours unusedHours, Clock clock,
                      RentalReadModel readModel, RentalCards cards, ProblemNotices problems,
                      CustomerAppProperties settings, ApplicationForms forms) {
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
+    this.returnVehicle = returnVehicle;
+    this.unusedHours = unusedHours;
+    this.clock = clock;
     this.readModel = readModel;
     this.cards = cards;
     this.problems = problems;
@@ -112,9 +124,32 @@ public class RentalPages {
 
   @PostMapping("/app/rentals/" + RENTAL_ID + "/cancel")
   public String cancel(@PathVariable String id, Principal customer, RedirectAttributes redirect) {
+    return changed(id, () -> cancelRental.cancel(customer.getName(), id), "rental.cancel.requested", redirect);
+  }
+
+  /** What comes back if the vehicle is returned now, priced as the return will price it. */
+  @GetMapping("/app/rentals/" + RENTAL_ID + "/return")
+  public String confirmReturn(@PathVariable String id, Principal customer, Model model) {
+    RentalView rental = owned(id, customer);
+    model.addAttribute("card", cards.of(rental));
+    if (rental.status() == RentalStatus.ACTIVE) {
+      model.addAttribute("hoursBegun", unusedHours.hoursBegun(rental, clock.instant()));
+      model.addAttribute("refundDue", unusedHours.refundAt(rental, clock.instant()));
+    }
+    return "app/return";
+  }
+
+  @PostMapping("/app/rentals/" + RENTAL_ID + "/return")
+  public String returnVehicle(@PathVariable String id, Principal customer, RedirectAttributes redirect) {
+    return changed(id, () -> returnVehicle.returnVehicle(customer.getName(), id), "rental.return.requested",
+        redirect);
+  }
+
+  /** Asks for a change of the rental; the rental's screen then tells what happened, or why nothing did. */
+  private String changed(String id, Runnable change, String done, RedirectAttributes redirect) {
     try {
-      cancelRental.cancel(customer.getName(), id);
-      redirect.addFlashAttribute("notice", new Notice("rental.cancel.requested"));
+      change.run();
+      redirect.addFlashAttribute("notice", new Notice(done));
     } catch (RentalProblem refused) {
       if (refused.kind() == RentalProblem.Kind.RENTAL_NOT_FOUND) {
         throw refused;

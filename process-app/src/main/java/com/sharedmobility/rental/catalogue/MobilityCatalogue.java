@@ -60,6 +60,13 @@ public class MobilityCatalogue {
         .list();
   }
 
+  public MobilityType typeOf(String id) {
+    return jdbc.sql("SELECT type FROM mobility WHERE id = :id")
+        .param("id", id)
+        .query((rs, row) -> MobilityType.valueOf(rs.getString("type")))
+        .single();
+  }
+
   /**
    * Locks the vehicle's row until the transaction ends: two applications for one vehicle take turns, so the
    * second sees the first one's rental and is refused. Returns the vehicle's type: all the process needs to price.

@@ -3,12 +3,14 @@ package com.sharedmobility.rental.payment;
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.ConfirmationRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
+import com.sharedmobility.rental.payment.PaymentClient.RefundRequest;
 import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,10 +48,19 @@ public class PaymentAdapter {
     return translated(() -> client.charge(rentalId, request));
   }
 
-  /** Idempotent, and safe when nothing was charged: then the payment is voided so a late charge is refused. */
+  /**
+   * Pays back the whole charge. Idempotent, and safe when nothing was charged: then the payment is voided so a late
+   * charge is refused.
+   */
   @CircuitBreaker(name = BREAKER)
   public PaymentReceipt refund(String rentalId) {
-    return translated(() -> client.refund(rentalId));
+    return translated(() -> client.refund(rentalId, new RefundRequest(null)));
+  }
+
+  /** Pays back {@code amount} of the charge (a return's unused hours), once; a repeat answers as the first did. */
+  @CircuitBreaker(name = BREAKER)
+  public PaymentReceipt refund(String rentalId, BigDecimal amount) {
+    return translated(() -> client.refund(rentalId, new RefundRequest(amount)));
   }
 
   @CircuitBreaker(name = BREAKER)

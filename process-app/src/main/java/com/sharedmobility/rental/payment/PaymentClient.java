@@ -19,7 +19,7 @@ public interface PaymentClient {
   PaymentReceipt charge(@PathVariable("rentalId") String rentalId, @RequestBody ChargeRequest request);
 
   @PostMapping("/payments/{rentalId}/refund")
-  PaymentReceipt refund(@PathVariable("rentalId") String rentalId);
+  PaymentReceipt refund(@PathVariable("rentalId") String rentalId, @RequestBody RefundRequest request);
 
   /** Charges that no rental confirmed yet, made before {@code chargedBefore}, oldest first. */
   @GetMapping("/payments/unconfirmed")
@@ -31,6 +31,10 @@ public interface PaymentClient {
   Confirmations confirm(@RequestBody ConfirmationRequest request);
 
   record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
+  }
+
+  /** {@code amount} null: the whole charge goes back. */
+  record RefundRequest(BigDecimal amount) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,10 +49,17 @@ public interface PaymentClient {
   }
 
   /**
-   * The payment service's view of one rental's payment; {@code status} is CHARGED, DECLINED, REFUNDED or VOIDED.
+   * The payment service's view of one rental's payment; {@code status} is CHARGED, DECLINED, PARTLY_REFUNDED,
+   * REFUNDED or VOIDED.
    * A tolerant reader: fields the payment service adds later must not break the charge.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record PaymentReceipt(String rentalId, String status, BigDecimal amount, String currency, Instant createdAt) {
+  record PaymentReceipt(String rentalId, String status, BigDecimal amount, BigDecimal refundedAmount,
+                        String currency, Instant createdAt) {
+
+    /** What went back; a payment service from before partial refunds names no amount, and refunded all of it. */
+    public BigDecimal refunded() {
+      return refundedAmount != null || !"REFUNDED".equals(status) ? refundedAmount : amount;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.payment;
 
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.REFUNDED_AMOUNT;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
@@ -30,9 +31,14 @@ public class RefundPaymentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String rentalId = (String) execution.getVariable(RENTAL_ID);
     keyFirst.requireKeyDead(rentalId);
-    PaymentReceipt receipt = payments.refund(rentalId);
-    if ("REFUNDED".equals(receipt.status())) {
-      execution.setVariable(PAYMENT_STATUS, PaymentStatus.REFUNDED.name());
+    record(execution, payments.refund(rentalId));
+  }
+
+  /** Keeps what went back for the read model; a void or a declined charge leaves the payment status as it is. */
+  static void record(DelegateExecution execution, PaymentReceipt receipt) {
+    if ("REFUNDED".equals(receipt.status()) || "PARTLY_REFUNDED".equals(receipt.status())) {
+      execution.setVariable(PAYMENT_STATUS, PaymentStatus.valueOf(receipt.status()).name());
+      execution.setVariable(REFUNDED_AMOUNT, receipt.refunded().toPlainString());
     }
   }
 }

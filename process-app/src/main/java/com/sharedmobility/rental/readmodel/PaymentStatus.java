@@ -1,5 +1,5 @@
 package com.sharedmobility.rental.readmodel;
 
 public enum PaymentStatus {
-  NONE, PAID, REFUNDED, DECLINED
+  NONE, PAID, PARTLY_REFUNDED, REFUNDED, DECLINED
 }

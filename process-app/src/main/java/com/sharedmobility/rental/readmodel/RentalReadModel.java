@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.readmodel;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class RentalReadModel {
 
   private static final String COLUMNS = "id, customer, mobility_id, hours, amount, currency, status, payment_status,"
-      + " rental_key, process_instance_id, created_at, updated_at";
+      + " rental_key, ends_at, refunded_amount, process_instance_id, created_at, updated_at";
 
   /** The live statuses as the {@code status} column holds them. */
   private static final List<String> LIVE = RentalStatus.LIVE.stream().map(Enum::name).toList();
@@ -31,20 +32,26 @@ public class RentalReadModel {
     this.jdbc = jdbc;
   }
 
-  /** Update-then-insert: portable across PostgreSQL and H2; the first write happens in the start transaction. */
+  /**
+   * Update-then-insert: portable across PostgreSQL and H2; the first write happens in the start transaction. A null
+   * {@code endsAt} or {@code refundedAmount} keeps what the row holds.
+   */
   public void save(RentalView r) {
     int updated = jdbc.sql("UPDATE rental SET amount = :amount, status = :status, payment_status = :paymentStatus,"
-            + " rental_key = :key, updated_at = :updatedAt WHERE id = :id")
+            + " rental_key = :key, ends_at = COALESCE(:endsAt, ends_at),"
+            + " refunded_amount = COALESCE(:refundedAmount, refunded_amount), updated_at = :updatedAt WHERE id = :id")
         .param("amount", r.amount())
         .param("status", r.status().name())
         .param("paymentStatus", r.paymentStatus().name())
         .param("key", r.key())
+        .param("endsAt", timestamp(r.endsAt()))
+        .param("refundedAmount", r.refundedAmount())
         .param("updatedAt", Timestamp.from(r.updatedAt()))
         .param("id", r.id())
         .update();
     if (updated == 0) {
       jdbc.sql("INSERT INTO rental (" + COLUMNS + ") VALUES (:id, :customer, :mobilityId, :hours, :amount, :currency,"
-              + " :status, :paymentStatus, :key, :processInstanceId, :createdAt, :updatedAt)")
+              + " :status, :paymentStatus, :key, :endsAt, :refundedAmount, :processInstanceId, :createdAt, :updatedAt)")
           .param("id", r.id())
           .param("customer", r.customer())
           .param("mobilityId", r.mobilityId())
@@ -54,6 +61,8 @@ public class RentalReadModel {
           .param("status", r.status().name())
           .param("paymentStatus", r.paymentStatus().name())
           .param("key", r.key())
+          .param("endsAt", timestamp(r.endsAt()))
+          .param("refundedAmount", r.refundedAmount())
           .param("processInstanceId", r.processInstanceId())
           .param("createdAt", Timestamp.from(r.createdAt()))
           .param("updatedAt", Timestamp.from(r.updatedAt()))
@@ -75,9 +84,11 @@ public class RentalReadModel {
         .update() == 1;
   }
 
-  public void paymentSettled(String id, PaymentStatus paymentStatus, Instant at) {
-    jdbc.sql("UPDATE rental SET payment_status = :paymentStatus, updated_at = :at WHERE id = :id")
+  public void paymentSettled(String id, PaymentStatus paymentStatus, BigDecimal refundedAmount, Instant at) {
+    jdbc.sql("UPDATE rental SET payment_status = :paymentStatus,"
+            + " refunded_amount = COALESCE(:refundedAmount, refunded_amount), updated_at = :at WHERE id = :id")
         .param("paymentStatus", paymentStatus.name())
+        .param("refundedAmount", refundedAmount)
         .param("at", Timestamp.from(at))
         .param("id", id)
         .update();
@@ -142,6 +153,14 @@ public class RentalReadModel {
         .query(Long.class).single() > 0;
   }
 
+  private static Timestamp timestamp(Instant at) {
+    return at == null ? null : Timestamp.from(at);
+  }
+
+  private static Instant instant(Timestamp at) {
+    return at == null ? null : at.toInstant();
+  }
+
   private static RentalView map(ResultSet rs, int row) throws SQLException {
     return new RentalView(
         rs.getString("id"),
@@ -153,6 +172,8 @@ public class RentalReadModel {
         RentalStatus.valueOf(rs.getString("status")),
         PaymentStatus.valueOf(rs.getString("payment_status")),
         rs.getString("rental_key"),
+        instant(rs.getTimestamp("ends_at")),
+        rs.getBigDecimal("refunded_amount"),
         rs.getString("process_instance_id"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());

@@ -7,10 +7,13 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.HOURS;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.KEY;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.MOBILITY_ID;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.PAYMENT_STATUS;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.REFUNDED_AMOUNT;
+import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_DURATION;
 import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_ID;
 
 import com.sharedmobility.rental.catalogue.PriceList;
 import com.sharedmobility.rental.metrics.RentalOutcomeMetrics;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ public class RentalStatusProjection {
     Number amount = (Number) execution.getVariable(AMOUNT);
     String rentalId = (String) execution.getVariable(RENTAL_ID);
     refuseSkippedSteps(rentalId, rentalStatus, paymentStatus, execution.getVariable(KEY));
+    Object refunded = execution.getVariable(REFUNDED_AMOUNT);
     if (rentalStatus == RentalStatus.ACTIVE) {
       readModel.createdAt(rentalId).ifPresent(applied -> metrics.activated(Duration.between(applied, now)));
     }
@@ -61,6 +65,10 @@ public class RentalStatusProjection {
         paymentStatus == null ? PaymentStatus.NONE : PaymentStatus.valueOf((String) paymentStatus),
         // the key is shown only while it opens the vehicle
         rentalStatus == RentalStatus.ACTIVE ? (String) execution.getVariable(KEY) : null,
+        // the time-up timer starts now, with the rental's whole duration
+        rentalStatus == RentalStatus.ACTIVE
+            ? now.plus(Duration.parse((String) execution.getVariable(RENTAL_DURATION))) : null,
+        refunded == null ? null : new BigDecimal((String) refunded),
         execution.getProcessInstanceId(),
         now,
         now));
@@ -69,9 +77,11 @@ public class RentalStatusProjection {
   /** The end of {@code rentalAbort}: the refund set the payment status, unless no money had been taken. */
   public void abortSettled(DelegateExecution execution) {
     Object paymentStatus = execution.getVariable(PAYMENT_STATUS);
+    Object refunded = execution.getVariable(REFUNDED_AMOUNT);
     if (paymentStatus != null) {
       readModel.paymentSettled((String) execution.getVariable(RENTAL_ID),
-          PaymentStatus.valueOf((String) paymentStatus), clock.instant());
+          PaymentStatus.valueOf((String) paymentStatus), refunded == null ? null : new BigDecimal((String) refunded),
+          clock.instant());
     }
   }
 

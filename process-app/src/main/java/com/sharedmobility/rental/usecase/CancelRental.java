@@ -43,7 +43,8 @@ public class CancelRental {
     RentalView rental = readModel.lockOwned(rentalId, customer)
         .orElseThrow(() -> RentalProblem.rentalNotFound(rentalId));
     switch (rental.status()) {
-      case COMPLETED, REJECTED, ABORTED -> throw RentalProblem.notCancellable(rental);
+      // a rental being returned has been ridden: it ends as COMPLETED, with what the return refunds
+      case RETURNING, COMPLETED, REJECTED, ABORTED -> throw RentalProblem.notCancellable(rental);
       case CANCELLING, CANCELLED -> {
         return rental;
       }

@@ -15,7 +15,8 @@ public final class RentalProblem extends ErrorResponseException {
 
   /** What went wrong, for clients that speak to people rather than to programs. */
   public enum Kind {
-    UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE, ALREADY_UNLOCKED, KEY_SERVICE_UNAVAILABLE
+    UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE, ALREADY_UNLOCKED, KEY_SERVICE_UNAVAILABLE,
+    NOT_RETURNABLE
   }
 
   private final Kind kind;
@@ -73,6 +74,24 @@ public final class RentalProblem extends ErrorResponseException {
         "The key service cannot be reached to switch the key off, so the rental was not cancelled. Nothing was"
             + " changed; please try again in a moment.");
     problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return problem;
+  }
+
+  /** Only an ACTIVE rental is returned: one still starting can be cancelled, an ended one has nothing to return. */
+  public static RentalProblem notReturnable(RentalView rental) {
+    RentalProblem problem = new RentalProblem(Kind.NOT_RETURNABLE, HttpStatus.CONFLICT, "Rental not returnable",
+        "Rental '" + rental.id() + "' is " + rental.status() + ": only an ACTIVE rental can be returned."
+            + (RentalStatus.LIVE.contains(rental.status()) ? " Cancel it instead; you get everything back." : ""));
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
+    return problem;
+  }
+
+  /** The rental's instance waits for no return (an operator moved it in Cockpit): it ends at its time. */
+  public static RentalProblem returnNotOffered(RentalView rental) {
+    RentalProblem problem = new RentalProblem(Kind.NOT_RETURNABLE, HttpStatus.CONFLICT, "Rental not returnable",
+        "Rental '" + rental.id() + "' cannot be returned early now; it ends at its time, and its key stops working"
+            + " then.");
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
     return problem;
   }
 

@@ -1,6 +1,10 @@
 package com.sharedmobility.rental.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -12,6 +16,7 @@ import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentDeclinedException;
 import com.sharedmobility.rental.payment.PaymentRefusedException;
 import com.sharedmobility.rental.payment.PaymentUnavailableException;
+import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.KeyWorkerActivity;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -23,10 +28,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -323,6 +331,45 @@ class RentalApiTest extends RentalTestBase {
     // the problem's own status stays the HTTP status (RFC 9457); the rental's is a member of its own
     assertThat(body(cancel).get("status").asInt()).isEqualTo(409);
     assertThat(body(cancel).get("rentalStatus").asText()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void returnAnswers202ReturningWithTheEndAndIsHarmlessToRepeat() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String id = body(apply("alice", "{\"mobilityId\":\"scooter-04\",\"hours\":2}")).get("id").asText();
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult();
+    complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "8642"));
+    JsonNode active = body(send("alice", "GET", "/rentals/" + id, null));
+    assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(Instant.parse(active.get("endsAt").asText()))
+        .isCloseTo(Instant.now().plus(Duration.ofMinutes(2)), within(Duration.ofSeconds(10)));
+
+    HttpResponse<String> returned = send("alice", "POST", "/rentals/" + id + "/return", null);
+    HttpResponse<String> again = send("alice", "POST", "/rentals/" + id + "/return", null);
+
+    assertThat(returned.statusCode()).isEqualTo(202);
+    assertThat(body(returned).get("status").asText()).isEqualTo("RETURNING");
+    assertThat(body(returned).get("endsAt").asText()).isEqualTo(active.get("endsAt").asText());
+    assertThat(body(returned).has("key")).isFalse();
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(send("bob", "POST", "/rentals/" + id + "/return", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> cancel = send("alice", "POST", "/rentals/" + id + "/cancel", null);
+    assertThat(cancel.statusCode()).isEqualTo(409);
+    assertThat(body(cancel).get("rentalStatus").asText()).isEqualTo("RETURNING");
+  }
+
+  @Test
+  void returningARentalThatIsNotActiveAnswers409() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String id = body(apply("alice", "{\"mobilityId\":\"scooter-05\",\"hours\":1}")).get("id").asText();
+
+    HttpResponse<String> returned = send("alice", "POST", "/rentals/" + id + "/return", null);
+
+    assertThat(returned.statusCode()).isEqualTo(409);
+    assertThat(body(returned).get("title").asText()).isEqualTo("Rental not returnable");
+    assertThat(body(returned).get("rentalStatus").asText()).isEqualTo("KEY_PENDING");
+    assertThat(send("alice", "POST", "/rentals/not-a-rental-id/return", null).statusCode()).isEqualTo(400);
   }
 
   private HttpResponse<String> apply(String user, String requestBody) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import com.sharedmobility.rental.RentalTestBase;
 import com.sharedmobility.rental.payment.PaymentAdapter;
 import com.sharedmobility.rental.payment.PaymentDeclinedException;
+import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.payment.PaymentUnavailableException;
 import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
@@ -26,6 +27,8 @@ import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -113,6 +116,38 @@ class CustomerAppTest extends RentalTestBase {
     assertThat(text(cancelling)).contains("Refunded");
     verify(payments).refund(rentalId);
     assertThat(text(click(cancelling.querySelector("a[href='/app/mypage']")))).contains("Cancelled", "Refunded");
+  }
+
+  @Test
+  void aCustomerReturnsTheVehicleEarlyAndSeesWhatComesBack() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    when(payments.refund(any(), any())).thenReturn(new PaymentReceipt("any", "PARTLY_REFUNDED",
+        new BigDecimal("7.50"), new BigDecimal("5.00"), "EUR", Instant.now()));
+    Browser browser = browser();
+    browser.signIn("alice");
+    HtmlPage rental = click(card(browser.open("/?hours=3"), "bike-01").querySelector("form.apply button"));
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+    complete(externalTask(instance(rentalId)), withVariables(RentalProcess.Variables.KEY, "0427"));
+    rental = browser.open("/app/rentals/" + rentalId);
+
+    HtmlPage confirm = click(rental.querySelector("a.button[href$='/return']"));
+    assertThat(text(confirm)).contains("Return the vehicle now?", "City Bike for 3 hours",
+        "You have begun 1 hour of 3.", "You get EUR 5.00 back for the hours you have not begun.",
+        "Your key stops working at once.");
+    HtmlPage returning = click(confirm.querySelector("button.danger"));
+    assertThat(text(returning)).contains("We are ending your rental", "Returned: the key is being switched off");
+    assertThat(returning.querySelectorAll(".digits")).isEmpty();
+    assertThat(returning.querySelectorAll("a.button[href$='/cancel']")).isEmpty();
+
+    // the key service revokes the key, then the unused hours go back: the open screen follows
+    ProcessInstance pi = instance(rentalId);
+    complete(externalTask(pi));
+    execute(job(pi));
+    browser.await(returning, p -> text(p).contains("This rental has ended."), "the rental completed");
+    assertThat(text(returning)).contains("Partly refunded", "Refunded\nEUR 5.00");
+    verify(payments).refund(rentalId, new BigDecimal("5.00"));
+    assertThat(text(click(returning.querySelector("a[href='/app/mypage']"))))
+        .contains("Ended", "Partly refunded", "Refunded\nEUR 5.00");
   }
 
   @Test

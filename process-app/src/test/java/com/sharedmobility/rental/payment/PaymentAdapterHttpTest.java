@@ -18,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -73,7 +74,10 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
     String rentalId = UUID.randomUUID().toString();
 
     assertThat(payments.charge(rentalId, REQUEST).status()).isEqualTo("CHARGED");
-    assertThat(payments.refund(rentalId).status()).isEqualTo("REFUNDED");
+    assertThat(payments.refund(rentalId).refunded()).isEqualByComparingTo("5.00");
+    assertThat(STUB.lastBody()).isEqualTo("{}");
+    assertThat(payments.refund(rentalId, new BigDecimal("2.50")).status()).isEqualTo("REFUNDED");
+    assertThat(STUB.lastBody()).isEqualTo("{\"amount\":2.50}");
     // process-app's own account at the payment service (local profile: process-app / process-app)
     assertThat(STUB.lastAuthorization()).isEqualTo("Basic cHJvY2Vzcy1hcHA6cHJvY2Vzcy1hcHA=");
   }

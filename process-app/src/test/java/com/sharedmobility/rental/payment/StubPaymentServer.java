@@ -30,6 +30,7 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
   private volatile Duration delay = Duration.ZERO;
   private volatile String lastAuthorization;
   private volatile String lastTraceparent;
+  private volatile String lastBody;
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   @Override
@@ -54,6 +55,7 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
       requests.incrementAndGet();
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
       lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
+      lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       awaitGate();
       sleep(delay);
       if (status == DROP) {
@@ -122,6 +124,11 @@ final class StubPaymentServer implements BeforeAllCallback, AfterAllCallback {
   /** The W3C trace context of the last request. */
   String lastTraceparent() {
     return lastTraceparent;
+  }
+
+  /** The body of the last request, as sent. */
+  String lastBody() {
+    return lastBody;
   }
 
   int requests() {

@@ -46,7 +46,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Nested;
@@ -87,7 +86,7 @@ class RentalProcessTest extends RentalTestBase {
 
     complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "0427"));
 
-    assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+    assertThat(pi).isWaitingAt("Gateway_RentalEnds");
     assertThat(view(applied)).extracting(RentalView::status, RentalView::key)
         .containsExactly(RentalStatus.ACTIVE, "0427");
     Job timeUp = job(pi);
@@ -242,7 +241,7 @@ class RentalProcessTest extends RentalTestBase {
       assertThat(pi).variables().containsEntry(RentalProcess.Variables.MANUAL_KEY, "4321");
       complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "4321"));
 
-      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(pi).isWaitingAt("Gateway_RentalEnds");
       assertThat(view(rental)).extracting(RentalView::status, RentalView::key)
           .containsExactly(RentalStatus.ACTIVE, "4321");
     }
@@ -458,7 +457,7 @@ class RentalProcessTest extends RentalTestBase {
             assertThat(e.getBody().getDetail()).contains("Return the vehicle instead");
           });
 
-      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(pi).isWaitingAt("Gateway_RentalEnds");
       assertThat(view(applied)).extracting(RentalView::status, RentalView::key)
           .containsExactly(RentalStatus.ACTIVE, "5555");
       verify(payments, never()).refund(any());
@@ -478,7 +477,7 @@ class RentalProcessTest extends RentalTestBase {
             assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("5");
           });
 
-      assertThat(pi).isWaitingAt("Event_RentalTimeUp");
+      assertThat(pi).isWaitingAt("Gateway_RentalEnds");
       assertThat(view(applied).status()).isEqualTo(RentalStatus.ACTIVE);
     }
 
@@ -599,7 +598,7 @@ class RentalProcessTest extends RentalTestBase {
       RentalView rental = activeRental();
 
       engine.getRuntimeService().createProcessInstanceModification(rental.processInstanceId())
-          .cancelAllForActivity("Event_RentalTimeUp").execute();
+          .cancelAllForActivity("Gateway_RentalEnds").execute();
 
       assertThat(view(rental).status()).isEqualTo(RentalStatus.ABORTED);
       assertThat(settlementOf(rental)).isWaitingAt("Task_RevokeAbortedKey");
@@ -626,7 +625,7 @@ class RentalProcessTest extends RentalTestBase {
 
       assertThatThrownBy(() -> engine.getRuntimeService()
           .createProcessInstanceModification(rental.processInstanceId())
-          .cancelAllForActivity("Task_IssueKey").startBeforeActivity("Event_RentalTimeUp").execute())
+          .cancelAllForActivity("Task_IssueKey").startBeforeActivity("Gateway_RentalEnds").execute())
           .hasMessageContaining("has no key");
 
       assertThat(instanceOf(rental)).isWaitingAt("Task_IssueKey");
@@ -768,14 +767,6 @@ class RentalProcessTest extends RentalTestBase {
     return readModel.findOwned(rental.id(), CUSTOMER).orElseThrow();
   }
 
-  /** The assertions look the instance up by id, in the runtime or the history, so an id is all they need. */
-  private static ProcessInstance instanceOf(RentalView rental) {
-    ExecutionEntity instance = new ExecutionEntity();
-    instance.setId(rental.processInstanceId());
-    instance.setProcessInstanceId(rental.processInstanceId());
-    return instance;
-  }
-
   private HistoricActivityInstance historyOf(ProcessInstance pi, String activityId) {
     return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(activityId).singleResult();
@@ -798,6 +789,6 @@ class RentalProcessTest extends RentalTestBase {
   }
 
   private static PaymentReceipt receipt(String status) {
-    return new PaymentReceipt("any", status, BigDecimal.ZERO, "EUR", Instant.now());
+    return new PaymentReceipt("any", status, BigDecimal.ZERO, BigDecimal.ZERO, "EUR", Instant.now());
   }
 }

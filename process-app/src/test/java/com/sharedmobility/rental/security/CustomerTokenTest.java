@@ -40,7 +40,8 @@ class CustomerTokenTest extends ProductionProfileTestBase {
   @Test
   void theTokensSubjectIsTheCustomer() throws Exception {
     when(payments.charge(any(), any()))
-        .thenReturn(new PaymentReceipt("any", "CHARGED", new BigDecimal("12.00"), "EUR", Instant.now()));
+        .thenReturn(new PaymentReceipt("any", "CHARGED", new BigDecimal("12.00"), BigDecimal.ZERO, "EUR",
+            Instant.now()));
     String carol = token(PROVIDER_KEY, "carol", ISSUER, "rentals", Instant.now().plusSeconds(300));
 
     HttpResponse<String> applied = send(carol, "POST", "/rentals", "{\"mobilityId\":\"car-07\",\"hours\":1}");
