@@ -1,8 +1,10 @@
 package com.sharedmobility.payment.api;
 
+import com.sharedmobility.payment.ledger.Extension;
 import com.sharedmobility.payment.ledger.Payment;
 import com.sharedmobility.payment.ledger.PaymentLedger;
 import com.sharedmobility.payment.ledger.PaymentStatus;
+import com.sharedmobility.payment.provider.ChargeOutcome;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +48,23 @@ public class PaymentController {
     return PaymentResponse.of(ledger.refund(rentalId, request == null ? null : request.amount()));
   }
 
+  /** The extra hours of an extended rental: charged once per extension id, 402 when the card provider declines. */
+  @PostMapping("/{rentalId}/extensions/{extensionId}")
+  public PaymentResponse extend(@PathVariable UUID rentalId, @PathVariable UUID extensionId,
+      @Valid @RequestBody ExtensionRequest request) {
+    Extension extension = ledger.extend(rentalId, extensionId, request.amount(), request.currency());
+    if (extension.outcome() == ChargeOutcome.DECLINED) {
+      throw new PaymentDeclinedException(extension.payment());
+    }
+    return PaymentResponse.of(extension.payment());
+  }
+
+  /** An extension charge whose extension never came to be goes back; harmless to repeat or when none was made. */
+  @PostMapping("/{rentalId}/extensions/{extensionId}/refund")
+  public PaymentResponse releaseExtension(@PathVariable UUID rentalId, @PathVariable UUID extensionId) {
+    return PaymentResponse.of(ledger.releaseExtension(rentalId, extensionId));
+  }
+
   @GetMapping("/{rentalId}")
   public PaymentResponse get(@PathVariable UUID rentalId) {
     return PaymentResponse.of(ledger.find(rentalId));
@@ -62,7 +81,7 @@ public class PaymentController {
   /** The rentals of these payments exist: their charges are no orphans. Repeating it changes nothing. */
   @PostMapping("/confirmations")
   public Confirmations confirm(@Valid @RequestBody Confirmations.Request request) {
-    return new Confirmations(ledger.confirm(request.rentalIds()));
+    return new Confirmations(ledger.confirm(request.rentals(), request.extensions()));
   }
 
   @GetMapping

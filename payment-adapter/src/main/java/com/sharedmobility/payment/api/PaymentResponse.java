@@ -23,11 +23,12 @@ public record PaymentResponse(
     Instant confirmedAt,
     List<Entry> entries) {
 
-  /** One money movement of the payment. */
-  public record Entry(EntryType type, BigDecimal amount, Instant at) {
+  /** One money movement of the payment; {@code extensionId} for an extension's charge and its release. */
+  public record Entry(EntryType type, BigDecimal amount, Instant at, String extensionId) {
 
     static Entry of(LedgerEntry entry) {
-      return new Entry(entry.getType(), entry.getAmount(), entry.getBookedAt());
+      return new Entry(entry.getType(), entry.getAmount(), entry.getBookedAt(),
+          entry.getOperation().isEmpty() ? null : entry.getOperation());
     }
   }
 

@@ -37,14 +37,38 @@ public class LedgerEntry {
   @Column(name = "booked_at", nullable = false)
   private Instant bookedAt;
 
+  /** The extension an EXTENSION entry charges, or a REFUND entry releases; empty for the payment's own. */
+  @Column(nullable = false)
+  private String operation;
+
+  /** When the extension an EXTENSION entry charged was seen to exist in the rental; null while unknown. */
+  private Instant confirmedAt;
+
   protected LedgerEntry() {
   }
 
   LedgerEntry(Payment payment, EntryType type, BigDecimal amount, Instant bookedAt) {
+    this(payment, type, amount, bookedAt, "");
+  }
+
+  LedgerEntry(Payment payment, EntryType type, BigDecimal amount, Instant bookedAt, String operation) {
     this.payment = payment;
     this.type = type;
     this.amount = amount;
     this.bookedAt = bookedAt;
+    this.operation = operation;
+  }
+
+  public String getOperation() {
+    return operation;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+
+  void confirm(Instant at) {
+    confirmedAt = at;
   }
 
   public EntryType getType() {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.springframework.data.domain.Persistable;
@@ -107,15 +108,45 @@ public class Payment implements Persistable<UUID> {
     moveTo(refund.compareTo(amount) < 0 ? PaymentStatus.PARTLY_REFUNDED : PaymentStatus.REFUNDED, now);
   }
 
-  /** What went back to the customer: the refund entry's amount, zero before any. */
+  /** What went back to the customer: the payment's refund, zero before it (a released extension is not one). */
   public BigDecimal getRefundedAmount() {
-    return entries.stream().filter(entry -> entry.getType() == EntryType.REFUND).map(LedgerEntry::getAmount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
+    return entries.stream().filter(entry -> entry.getType() == EntryType.REFUND && entry.getOperation().isEmpty())
+        .map(LedgerEntry::getAmount).findFirst().orElse(BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** The extension charge of this id, if it was made. */
+  Optional<LedgerEntry> extension(String extensionId) {
+    return entry(EntryType.EXTENSION, extensionId);
+  }
+
+  /** Adds the extra hours' charge: the payment's amount is what was charged in all. */
+  void extend(String extensionId, BigDecimal extra, Instant now) {
+    entries.add(new LedgerEntry(this, EntryType.EXTENSION, extra, now, extensionId));
+    amount = amount.add(extra);
+    updatedAt = now;
+  }
+
+  /** Pays an extension charge back, once: its extension never came to be. Returns whether it was paid back now. */
+  boolean releaseExtension(String extensionId, Instant now) {
+    Optional<LedgerEntry> charged = extension(extensionId);
+    if (charged.isEmpty() || entry(EntryType.REFUND, extensionId).isPresent()) {
+      return false;
+    }
+    charged.get().confirm(now);
+    entries.add(new LedgerEntry(this, EntryType.REFUND, charged.get().getAmount(), now, extensionId));
+    amount = amount.subtract(charged.get().getAmount());
+    updatedAt = now;
+    return true;
+  }
+
+  private Optional<LedgerEntry> entry(EntryType type, String operation) {
+    return entries.stream().filter(e -> e.getType() == type && e.getOperation().equals(operation)).findFirst();
   }
 
   /** True when the charge asks for the same money as this payment, so a repeat of it is the same charge. */
   boolean isSameMoneyAs(Charge charge) {
-    return amount.compareTo(charge.amount()) == 0 && currency.equals(charge.currency());
+    BigDecimal charged = entry(EntryType.CHARGE, "").map(LedgerEntry::getAmount).orElse(amount);
+    return charged.compareTo(charge.amount()) == 0 && currency.equals(charge.currency());
   }
 
   private void moveTo(PaymentStatus next, Instant now) {

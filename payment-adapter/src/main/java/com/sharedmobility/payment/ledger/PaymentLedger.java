@@ -4,11 +4,15 @@ import com.sharedmobility.payment.provider.CardProvider;
 import com.sharedmobility.payment.provider.ChargeOutcome;
 import com.sharedmobility.support.tx.ConflictRetry;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -73,6 +77,55 @@ public class PaymentLedger {
         }));
   }
 
+  /**
+   * Charges the extra hours of an extended rental, once per extension id, with the payment method of its first
+   * charge; the payment's amount grows by it. A repeat answers as the first did.
+   *
+   * @throws PaymentNotFoundException when the rental was never charged
+   * @throws PaymentConflictException when the payment is no longer CHARGED, or a repeat asks for other money
+   */
+  public Extension extend(UUID rentalId, UUID extensionId, BigDecimal extra, String currency) {
+    String id = extensionId.toString();
+    return rowTransaction.execute("extending rental " + rentalId, () -> {
+      Payment payment = payments.findForUpdate(rentalId).orElseThrow(() -> new PaymentNotFoundException(rentalId));
+      Optional<LedgerEntry> before = payment.extension(id);
+      if (before.isPresent()) {
+        if (before.get().getAmount().compareTo(extra) != 0 || !payment.getCurrency().equals(currency)) {
+          throw new PaymentConflictException("Extension %s of rental %s was charged %s %s; a repeat must ask for the"
+              + " same money".formatted(id, rentalId, before.get().getAmount(), payment.getCurrency()));
+        }
+        return new Extension(payment, ChargeOutcome.CHARGED);
+      }
+      if (payment.getStatus() != PaymentStatus.CHARGED || !payment.getCurrency().equals(currency)) {
+        throw new PaymentConflictException("The payment of rental %s is %s %s, %s; it cannot be extended by %s %s"
+            .formatted(rentalId, payment.getAmount(), payment.getCurrency(), payment.getStatus(), extra, currency));
+      }
+      ChargeOutcome outcome = cardProvider.charge(extensionId, payment.getPaymentMethod(), extra, currency);
+      if (outcome == ChargeOutcome.CHARGED) {
+        payment.extend(id, extra.setScale(2, RoundingMode.UNNECESSARY), now());
+      }
+      LOG.info("Rental {} extension {} of {} {}: {}", rentalId, id, extra, currency, outcome);
+      return new Extension(payment, outcome);
+    });
+  }
+
+  /**
+   * Pays an extension charge back whose extension never came to be (the rental's transaction rolled back after the
+   * charge); nothing when it was not charged, or released before.
+   */
+  public Payment releaseExtension(UUID rentalId, UUID extensionId) {
+    return rowTransaction.execute("releasing extension " + extensionId + " of rental " + rentalId, () -> {
+      Payment payment = payments.findForUpdate(rentalId).orElseThrow(() -> new PaymentNotFoundException(rentalId));
+      Optional<LedgerEntry> charged = payment.extension(extensionId.toString());
+      if (charged.isPresent() && payment.releaseExtension(extensionId.toString(), now())) {
+        cardProvider.refund(extensionId, payment.getPaymentMethod(), charged.get().getAmount(), payment.getCurrency());
+        LOG.info("Rental {} extension {} released: {} {}", rentalId, extensionId, charged.get().getAmount(),
+            payment.getCurrency());
+      }
+      return payment;
+    });
+  }
+
   public Payment find(UUID rentalId) {
     return payments.findById(rentalId).orElseThrow(() -> new PaymentNotFoundException(rentalId));
   }
@@ -89,12 +142,23 @@ public class PaymentLedger {
    * start transaction, exactly the charges whose rental never came to exist.
    */
   public List<UnconfirmedCharge> unconfirmedCharges(Instant chargedBefore, int limit) {
-    return payments.findUnconfirmedCharges(chargedBefore, Limit.of(limit));
+    // two index range scans, each at most limit rows: the oldest of both kinds
+    return Stream.concat(payments.findUnconfirmedCharges(chargedBefore, Limit.of(limit)).stream(),
+            payments.findUnconfirmedExtensions(chargedBefore, Limit.of(limit)).stream())
+        .sorted(Comparator.comparing(UnconfirmedCharge::chargedAt))
+        .limit(limit)
+        .toList();
   }
 
-  /** Marks the payments of these rentals as standing behind a rental; returns how many were confirmed now. */
-  public int confirm(Collection<UUID> rentalIds) {
-    return transaction.execute(status -> payments.confirm(rentalIds, now()));
+  /**
+   * Marks the payments of these rentals, and the charges of these extensions, as standing behind what they paid
+   * for; returns how many were confirmed now.
+   */
+  public int confirm(Collection<UUID> rentalIds, Collection<UUID> extensionIds) {
+    Instant now = now();
+    return transaction.execute(status -> (rentalIds.isEmpty() ? 0 : payments.confirm(rentalIds, now))
+        + (extensionIds.isEmpty() ? 0 : payments.confirmExtensions(
+            extensionIds.stream().map(UUID::toString).toList(), now)));
   }
 
   private Payment firstCharge(UUID rentalId, Charge charge) {

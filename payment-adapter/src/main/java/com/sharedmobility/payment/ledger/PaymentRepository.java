@@ -29,6 +29,17 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
       + " and p.createdAt < :chargedBefore order by p.createdAt")
   List<UnconfirmedCharge> findUnconfirmedCharges(Instant chargedBefore, Limit limit);
 
+  /** The oldest extension charges no rental confirmed yet, through {@code ledger_entry_unconfirmed_idx}. */
+  @Query("select new com.sharedmobility.payment.ledger.UnconfirmedCharge(e.payment.rentalId, e.bookedAt, e.operation)"
+      + " from LedgerEntry e where e.type = com.sharedmobility.payment.ledger.EntryType.EXTENSION"
+      + " and e.confirmedAt is null and e.bookedAt < :chargedBefore order by e.bookedAt")
+  List<UnconfirmedCharge> findUnconfirmedExtensions(Instant chargedBefore, Limit limit);
+
+  @Modifying
+  @Query("update LedgerEntry e set e.confirmedAt = :at where e.type = com.sharedmobility.payment.ledger.EntryType.EXTENSION"
+      + " and e.operation in :extensionIds and e.confirmedAt is null")
+  int confirmExtensions(Collection<String> extensionIds, Instant at);
+
   /** One statement for a whole batch; a payment confirmed before keeps its first confirmation. */
   @Modifying
   @Query("update Payment p set p.confirmedAt = :at where p.rentalId in :rentalIds and p.confirmedAt is null")
