@@ -124,7 +124,7 @@ public final class Invariants {
       if (refunds.size() > 1) {
         violations.get(TWO_REFUNDS).add(new Violation(TWO_REFUNDS, id, refunds.size() + " REFUND entries " + refunds));
       }
-      if (!refunds.isEmpty() && (charges.isEmpty() || !refundFits(refunds.get(0), charges.get(0), rental))) {
+      if (!refunds.isEmpty() && (charges.isEmpty() || !refundFits(refunds.get(0), data.chargedInAll(id), rental))) {
         violations.get(REFUND_MISMATCH).add(new Violation(REFUND_MISMATCH, id, "charges " + charges
             + ", refunds " + refunds));
       }
@@ -186,15 +186,17 @@ public final class Invariants {
     return new Result(data, violations, figures(data, t, activeTimeUp));
   }
 
-  /** A refund gives back the whole charge, or, for a rental returned early (COMPLETED), less than it. */
-  private static boolean refundFits(LedgerEntry refund, LedgerEntry charge, Rental rental) {
-    int comparison = refund.amount().compareTo(charge.amount());
+  /**
+   * A refund gives back all that was charged (extensions included), or, for a rental returned early (COMPLETED), less
+   * than that.
+   */
+  private static boolean refundFits(LedgerEntry refund, BigDecimal chargedInAll, Rental rental) {
+    int comparison = refund.amount().compareTo(chargedInAll);
     return comparison == 0 || (comparison < 0 && rental != null && "COMPLETED".equals(rental.status()));
   }
 
   private static boolean keptPart(StackData data, String rentalId) {
-    return data.entries(rentalId, "REFUND").get(0).amount()
-        .compareTo(data.entries(rentalId, "CHARGE").get(0).amount()) < 0;
+    return data.entries(rentalId, "REFUND").get(0).amount().compareTo(data.chargedInAll(rentalId)) < 0;
   }
 
   private static Map<String, Object> figures(StackData data, Instant t, int activeTimeUp) {

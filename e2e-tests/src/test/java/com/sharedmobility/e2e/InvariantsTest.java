@@ -111,6 +111,22 @@ class InvariantsTest {
     assertThat(result.violations().get(Invariants.REFUND_BEFORE_REVOKE)).isEmpty();
   }
 
+  @Test
+  void aCancelledExtendedRentalGetsItsChargeAndItsExtensionsBackLessTheOneReleased() {
+    String id = UUID.randomUUID().toString();
+    rentals.put(id, new Rental(id, "bob", "bike-01", 22, "CANCELLED", "REFUNDED", null, T, T.plusSeconds(9)));
+    ledger.put(id, List.of(new LedgerEntry(1, id, "CHARGE", AMOUNT, T),
+        new LedgerEntry(2, id, "EXTENSION", new BigDecimal("4.00"), T.plusSeconds(1), "ext-1"),
+        new LedgerEntry(3, id, "EXTENSION", new BigDecimal("2.00"), T.plusSeconds(2), "ext-2"),
+        new LedgerEntry(4, id, "REFUND", new BigDecimal("2.00"), T.plusSeconds(3), "ext-2"),
+        new LedgerEntry(5, id, "REFUND", new BigDecimal("52.00"), T.plusSeconds(9))));
+    keys.put(id, new Key(id, "bike-01", "1234", "REVOKED", T, T.plusSeconds(3600), T.plusSeconds(8)));
+
+    Invariants.Result result = check();
+
+    assertThat(result.holds()).as(result.violationDetails()).isTrue();
+  }
+
   private String completedWithRefund(String refund, Instant refunded) {
     String id = UUID.randomUUID().toString();
     rentals.put(id, new Rental(id, "bob", "bike-01", 24, "COMPLETED", "PARTLY_REFUNDED", null, T, refunded));

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -134,6 +135,10 @@ public final class RentalApiClient {
 
   public Response returnVehicle(String rentalId) {
     return post("/rentals/" + rentalId + "/return", null);
+  }
+
+  public Response extend(String rentalId, int hours) {
+    return post("/rentals/" + rentalId + "/extend", Map.of("hours", hours));
   }
 
   public Response myPage() {

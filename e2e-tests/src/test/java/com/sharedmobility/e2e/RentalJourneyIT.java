@@ -218,6 +218,49 @@ class RentalJourneyIT extends E2eTest {
     assertThat(entries(stack.payments().payment(id).json(), "REFUND")).hasSize(1);
   }
 
+  /**
+   * Two more hours for an ACTIVE rental: charged at once as an extension of its payment, the time-up and the key's
+   * validity move by two hours, and a cancel afterwards (never unlocked) refunds the first charge and the extension.
+   */
+  @Test
+  void aliceExtendsHerRentalAndTheKeyAndTheTimeUpMoveWithIt() {
+    Mobility vehicle = stack.claimVehicle();
+    RentalApiClient alice = stack.alice();
+    // 20 hours: a minute with the stack's short hour, and 22 stay in the price list's tier of 20
+    String id = rentalId(alice.apply(vehicle.id(), 20));
+    JsonNode active = awaitActive(alice, id);
+    Instant endsAt = Instant.parse(active.path("endsAt").asText());
+    Instant keyValidUntil = Instant.parse(stack.keysAsOps().key(id).text("validUntil"));
+
+    Response extended = alice.extend(id, 2);
+
+    assertThat(extended.status()).as("extend: %s", extended).isEqualTo(200);
+    assertThat(extended.json().path("hours").asInt()).as("extend: %s", extended).isEqualTo(22);
+    BigDecimal extra = active.path("amount").decimalValue().divide(BigDecimal.valueOf(20)).multiply(BigDecimal.valueOf(2));
+    assertThat(extended.json().path("amount").decimalValue()).as("extend: %s", extended)
+        .isEqualByComparingTo(active.path("amount").decimalValue().add(extra));
+    Duration twoHours = RentalStack.RENTAL_HOUR.multipliedBy(2);
+    assertThat(Instant.parse(extended.text("endsAt"))).isEqualTo(endsAt.plus(twoHours));
+    // the ledger: the first charge and the extension, one payment
+    Response payment = stack.payments().payment(id);
+    assertThat(entries(payment.json(), "EXTENSION")).as("payment: %s", payment).hasSize(1);
+    assertThat(entries(payment.json(), "EXTENSION").get(0).path("amount").decimalValue()).isEqualByComparingTo(extra);
+    assertThat(payment.json().path("amount").decimalValue()).isEqualByComparingTo(extended.json().path("amount")
+        .decimalValue());
+    // the key service: the key lasts two hours longer, as soon as the key worker has taken the task
+    awaitAnswer("the key lasts the extended rental", Duration.ofSeconds(30), () -> stack.keysAsOps().key(id),
+        r -> Instant.parse(r.text("validUntil")).equals(keyValidUntil.plus(twoHours)));
+    assertThat(alice.rental(id).text("status")).isEqualTo("ACTIVE");
+
+    // never unlocked: a cancel refunds all of it, the extension included
+    assertThat(alice.cancel(id).status()).isEqualTo(202);
+    JsonNode cancelled = awaitStatus(alice, id, "CANCELLED");
+    assertThat(cancelled.path("refundedAmount").decimalValue()).isEqualByComparingTo(cancelled.path("amount")
+        .decimalValue());
+    assertThat(stack.payments().payment(id).text("status")).isEqualTo("REFUNDED");
+    assertProblem(alice.extend(id, 1), 409);
+  }
+
   private static long hoursBegun(Instant start, Instant at) {
     long hourMillis = RentalStack.RENTAL_HOUR.toMillis();
     return Math.max(1, (Duration.between(start, at).toMillis() + hourMillis - 1) / hourMillis);

@@ -31,7 +31,14 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
   public record Payment(String rentalId, String status, BigDecimal amount, Instant createdAt) {
   }
 
-  public record LedgerEntry(long id, String rentalId, String type, BigDecimal amount, Instant bookedAt) {
+  /** {@code extensionId}: the extension an EXTENSION entry charged or a REFUND entry released; null otherwise. */
+  public record LedgerEntry(long id, String rentalId, String type, BigDecimal amount, Instant bookedAt,
+                            String extensionId) {
+
+    /** A payment's own charge or refund. */
+    public LedgerEntry(long id, String rentalId, String type, BigDecimal amount, Instant bookedAt) {
+      this(id, rentalId, type, amount, bookedAt, null);
+    }
   }
 
   public record Key(String rentalId, String mobilityId, String code, String status, Instant issuedAt,
@@ -97,11 +104,11 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
                 rs.getBigDecimal("amount"), instant(rs, "created_at")));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, rental_id::text AS rental_id, type, amount, booked_at"
-            + " FROM ledger_entry ORDER BY id")) {
+        try (ResultSet rs = st.executeQuery("SELECT id, rental_id::text AS rental_id, type, amount, booked_at,"
+            + " NULLIF(operation, '') AS extension_id FROM ledger_entry ORDER BY id")) {
           while (rs.next()) {
             LedgerEntry e = new LedgerEntry(rs.getLong("id"), rs.getString("rental_id"), rs.getString("type"),
-                rs.getBigDecimal("amount"), instant(rs, "booked_at"));
+                rs.getBigDecimal("amount"), instant(rs, "booked_at"), rs.getString("extension_id"));
             ledger.computeIfAbsent(e.rentalId(), k -> new ArrayList<>()).add(e);
           }
         }
@@ -137,8 +144,18 @@ public record StackData(Map<String, Rental> rentals, Map<String, Payment> paymen
   }
 
   /** The ledger entries of one rental of one type (CHARGE or REFUND). */
+  /** The payment's own entries of this type (CHARGE, REFUND), or its extensions' charges (EXTENSION). */
   public List<LedgerEntry> entries(String rentalId, String type) {
-    return ledger.getOrDefault(rentalId, List.of()).stream().filter(e -> e.type().equals(type)).toList();
+    return ledger.getOrDefault(rentalId, List.of()).stream()
+        .filter(e -> e.type().equals(type) && ("EXTENSION".equals(type) || e.extensionId() == null)).toList();
+  }
+
+  /** What the rental was charged in all: its charge and its extensions, less the extensions released. */
+  public BigDecimal chargedInAll(String rentalId) {
+    return ledger.getOrDefault(rentalId, List.of()).stream()
+        .filter(e -> !"REFUND".equals(e.type()) || e.extensionId() != null)
+        .map(e -> "REFUND".equals(e.type()) ? e.amount().negate() : e.amount())
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** Every ledger entry of one type. */

@@ -87,6 +87,7 @@ public abstract class RentalTestBase {
    */
   @AfterEach
   void removeRentals() {
+    jdbc.sql("DELETE FROM rental_extension").update();
     jdbc.sql("DELETE FROM rental").update();
     engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKeyIn(RentalProcess.PROCESS_KEY, RentalProcess.ABORT_PROCESS_KEY).list()

@@ -17,6 +17,8 @@ public final class RentalProcess {
   public static final class Activities {
     /** The Tasklist task of group ops when no key could be issued automatically. */
     public static final String ISSUE_KEY_MANUALLY = "Task_IssueKeyManually";
+    /** The rental's time-up timer, which an extension moves. */
+    public static final String RENTAL_TIME_UP = "Event_RentalTimeUp";
     /** The activities that give a rental a key: until one of them started, no key of the rental can exist. */
     public static final Set<String> KEY_MAKERS = Set.of("Task_IssueKey", "Task_RegisterManualKey");
     /**
@@ -36,6 +38,8 @@ public final class RentalProcess {
     public static final String REVOKE_KEY = "revoke-key";
     /** Stores the key an operator chose when the automatic issue was impossible. */
     public static final String REGISTER_KEY = "register-key";
+    /** Makes the rental's key last its new {@link Variables#RENTAL_DURATION} after an extension. */
+    public static final String EXTEND_KEY = "extend-key";
 
     private Topics() {
     }
@@ -45,6 +49,11 @@ public final class RentalProcess {
     public static final String CANCEL_RENTAL = "CancelRental";
     /** The customer ended an ACTIVE rental early; carries {@link Variables#REFUND_DUE}. */
     public static final String RETURN_VEHICLE = "ReturnVehicle";
+    /**
+     * The customer paid for more hours of an ACTIVE rental; carries {@link Variables#EXTENSION_ID},
+     * {@link Variables#EXTRA_HOURS} and {@link Variables#EXTRA_AMOUNT} into the extension's scope.
+     */
+    public static final String EXTEND_RENTAL = "ExtendRental";
 
     private Messages() {
     }
@@ -83,6 +92,11 @@ public final class RentalProcess {
      * is never a double here, and the model's gateway compares it with {@code '0.00'}.
      */
     public static final String REFUND_DUE = "refundDue";
+    /** The id of one extension: its charge at the payment service and its row in the read model. */
+    public static final String EXTENSION_ID = "extensionId";
+    public static final String EXTRA_HOURS = "extraHours";
+    /** What the extension charged, decimal text with cents (zero when the new total costs no more). */
+    public static final String EXTRA_AMOUNT = "extraAmount";
     /** What went back to the customer, decimal text with cents, as the payment service booked it. */
     public static final String REFUNDED_AMOUNT = "refundedAmount";
     /** The 4-digit key, set by the key service when it completes {@link Topics#ISSUE_KEY}. */

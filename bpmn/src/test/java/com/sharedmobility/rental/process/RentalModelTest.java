@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Error;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -33,9 +34,12 @@ class RentalModelTest {
     Set<String> topics = model.getModelElementsByType(ServiceTask.class).stream()
         .map(ServiceTask::getCamundaTopic).filter(t -> t != null).collect(Collectors.toSet());
     assertThat(topics).containsExactlyInAnyOrder(RentalProcess.Topics.ISSUE_KEY, RentalProcess.Topics.REVOKE_KEY,
-        RentalProcess.Topics.REGISTER_KEY);
+        RentalProcess.Topics.REGISTER_KEY, RentalProcess.Topics.EXTEND_KEY);
+    assertThat((Object) model.getModelElementById(RentalProcess.Activities.RENTAL_TIME_UP))
+        .isInstanceOf(IntermediateCatchEvent.class);
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
-        .containsExactlyInAnyOrder(RentalProcess.Messages.CANCEL_RENTAL, RentalProcess.Messages.RETURN_VEHICLE);
+        .containsExactlyInAnyOrder(RentalProcess.Messages.CANCEL_RENTAL, RentalProcess.Messages.RETURN_VEHICLE,
+            RentalProcess.Messages.EXTEND_RENTAL);
     assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
         .containsExactlyInAnyOrder(RentalProcess.Errors.PAYMENT_DECLINED, RentalProcess.Errors.PAYMENT_UNAVAILABLE,
             RentalProcess.Errors.KEY_NOT_ISSUABLE, RentalProcess.Errors.KEY_REJECTED);

@@ -160,6 +160,27 @@ public class KeyService {
   }
 
   /**
+   * Makes the rental's key last {@code validity} from its issue: what an extension of the rental asks. A key only
+   * gains time, so a repeat changes nothing; a revoked key, or a rental without one, stays as it is.
+   *
+   * @return whether the rental holds a key that is not revoked, now lasting at least that long
+   */
+  public boolean extend(String rentalId, Duration validity) {
+    requireRentalId(rentalId);
+    if (validity == null || validity.isNegative() || validity.isZero()) {
+      throw new InvalidKeyRequestException("the validity of a key must be a positive duration, not " + validity);
+    }
+    return serializable.execute("extending the key of rental " + rentalId, () -> {
+      Optional<RentalKey> key = keys.findById(rentalId).filter(k -> k.getStatus() == KeyStatus.ISSUED);
+      key.ifPresent(k -> {
+        k.validAtLeastUntil(validUntil(k.getIssuedAt(), validity));
+        keys.saveAndFlush(k);
+      });
+      return key.isPresent();
+    });
+  }
+
+  /**
    * The rental whose live key for the vehicle has this code; empty for revoked, expired and unknown keys. Every
    * empty answer counts as a wrong key of the vehicle; too many of them lock the vehicle out for a while.
    *

@@ -4,7 +4,6 @@ import com.sharedmobility.key.store.KeyService;
 import com.sharedmobility.rental.process.RentalProcess.Topics;
 import com.sharedmobility.rental.process.RentalProcess.Variables;
 import com.sharedmobility.support.logging.RentalLogContext;
-import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -44,17 +43,9 @@ public class KeyRevokeWorker implements ExternalTaskHandler {
       String rentalId = TaskVariables.rentalId(task);
       boolean revokedNow = keys.revoke(rentalId);
       LOG.info("key of rental {} {}", rentalId, revokedNow ? "revoked" : "already revoked or never issued");
-      complete(task, service);
+      Completions.completeUnlessGone(task, service, "the key is revoked all the same");
     } catch (RuntimeException e) {
       failures.handle(task, service, e);
-    }
-  }
-
-  private static void complete(ExternalTask task, ExternalTaskService service) {
-    try {
-      service.complete(task);
-    } catch (NotFoundException gone) {
-      LOG.info("revoke-key task {} no longer exists; the key is revoked all the same", task.getId());
     }
   }
 }

@@ -29,6 +29,11 @@ final class ExternalTasks {
     return task(Topics.REVOKE_KEY, rentalId, Map.of(Variables.RENTAL_ID, rentalId));
   }
 
+  static ExternalTask extendKeyTask(String rentalId, String rentalDuration) {
+    return task(Topics.EXTEND_KEY, rentalId,
+        Map.of(Variables.RENTAL_ID, rentalId, Variables.RENTAL_DURATION, rentalDuration));
+  }
+
   static ExternalTask task(String topic, String businessKey, Map<String, Object> variables) {
     ExternalTask task = mock(ExternalTask.class);
     doReturn(UUID.randomUUID().toString()).when(task).getId();

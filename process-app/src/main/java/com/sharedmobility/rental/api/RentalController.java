@@ -7,6 +7,7 @@ import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.rental.usecase.ExtendRental;
 import com.sharedmobility.rental.usecase.RentalProblem;
 import com.sharedmobility.rental.usecase.ReturnVehicle;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,14 +40,16 @@ public class RentalController {
   private final ApplyForRental applyForRental;
   private final CancelRental cancelRental;
   private final ReturnVehicle returnVehicle;
+  private final ExtendRental extendRental;
   private final RentalReadModel readModel;
 
   public RentalController(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
-                          ReturnVehicle returnVehicle, RentalReadModel readModel) {
+                          ReturnVehicle returnVehicle, ExtendRental extendRental, RentalReadModel readModel) {
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
     this.returnVehicle = returnVehicle;
+    this.extendRental = extendRental;
     this.readModel = readModel;
   }
 
@@ -108,5 +111,17 @@ public class RentalController {
       @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)") String id,
       Principal customer) {
     return ResponseEntity.accepted().body(RentalResponse.of(returnVehicle.returnVehicle(customer.getName(), id)));
+  }
+
+  /**
+   * 200 with the extended rental once the extra hours are paid and its time-up moved; 402 declined, 503 while the
+   * payment service cannot take the money; nothing changed then.
+   */
+  @PostMapping("/{id}/extend")
+  @IdempotencyKeyHeader
+  public RentalResponse extend(
+      @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a rental id (UUID)") String id,
+      @Valid @RequestBody ExtendRequest request, Principal customer) {
+    return RentalResponse.of(extendRental.extend(customer.getName(), id, request.hours()));
   }
 }

@@ -9,10 +9,12 @@ import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplicationAdmission;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.rental.usecase.ExtendRental;
 import com.sharedmobility.rental.usecase.RentalProblem;
 import com.sharedmobility.rental.usecase.ReturnVehicle;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Apply, watch one rental move (the status part of the page is asked for again while it moves), cancel it or
- * return the vehicle early.
+ * Apply, watch one rental move (the status part of the page is asked for again while it moves), cancel it, return
+ * the vehicle early or extend it.
  * Every form answers with a redirect, so reloading a page never applies or cancels twice.
  */
 @Controller
@@ -38,6 +40,7 @@ public class RentalPages {
   private final ApplyForRental applyForRental;
   private final CancelRental cancelRental;
   private final ReturnVehicle returnVehicle;
+  private final ExtendRental extendRental;
   private final UnusedHours unusedHours;
   private final Clock clock;
   private final RentalReadModel readModel;
@@ -47,13 +50,14 @@ public class RentalPages {
   private final ApplicationForms forms;
 
   public RentalPages(ApplicationAdmission admission, ApplyForRental applyForRental, CancelRental cancelRental,
-                     ReturnVehicle returnVehicle, UnusedHours unusedHours, Clock clock,
+                     ReturnVehicle returnVehicle, ExtendRental extendRental, UnusedHours unusedHours, Clock clock,
                      RentalReadModel readModel, RentalCards cards, ProblemNotices problems,
                      CustomerAppProperties settings, ApplicationForms forms) {
     this.admission = admission;
     this.applyForRental = applyForRental;
     this.cancelRental = cancelRental;
     this.returnVehicle = returnVehicle;
+    this.extendRental = extendRental;
     this.unusedHours = unusedHours;
     this.clock = clock;
     this.readModel = readModel;
@@ -143,6 +147,37 @@ public class RentalPages {
   public String returnVehicle(@PathVariable String id, Principal customer, RedirectAttributes redirect) {
     return changed(id, () -> returnVehicle.returnVehicle(customer.getName(), id), "rental.return.requested",
         redirect);
+  }
+
+  /** The extra hours on offer, with what the chosen ones cost and when the rental would then end. */
+  @GetMapping("/app/rentals/" + RENTAL_ID + "/extend")
+  public String confirmExtension(@PathVariable String id, @RequestParam(defaultValue = "1") String hours,
+                                 Principal customer, Model model) {
+    RentalView rental = owned(id, customer);
+    model.addAttribute("card", cards.of(rental));
+    if (rental.status() == RentalStatus.ACTIVE) {
+      Map<Integer, ExtendRental.Quote> offers = extendRental.offers(rental);
+      int chosen = FormInput.wholeNumber(hours, 1).stream().filter(offers::containsKey).findFirst().orElse(1);
+      model.addAttribute("choices", offers.keySet());
+      model.addAttribute("hours", chosen);
+      model.addAttribute("quote", offers.get(chosen));
+    }
+    return "app/extend";
+  }
+
+  /** Extends from the hours the form was shown with: the same form sent twice extends once. */
+  @PostMapping("/app/rentals/" + RENTAL_ID + "/extend")
+  public String extend(@PathVariable String id, @RequestParam(defaultValue = "") String hours,
+                       @RequestParam(defaultValue = "") String from, Principal customer,
+                       RedirectAttributes redirect) {
+    OptionalInt extra = FormInput.wholeNumber(hours, 1);
+    OptionalInt fromHours = FormInput.wholeNumber(from, 1);
+    if (extra.isEmpty() || fromHours.isEmpty()) {
+      redirect.addFlashAttribute("problem", new Notice("problem.BAD_INPUT"));
+      return "redirect:/app/rentals/" + id;
+    }
+    return changed(id, () -> extendRental.extend(customer.getName(), id, extra.getAsInt(), fromHours.getAsInt()),
+        "rental.extend.done", redirect);
   }
 
   /** Asks for a change of the rental; the rental's screen then tells what happened, or why nothing did. */

@@ -14,27 +14,32 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Rentals by outcome ({@code rental.outcomes{outcome}}) and the time from application to an active key
- * ({@code rental.activation}). Recorded only once the engine's transaction commits: a step that rolls back is
- * retried and would otherwise count twice.
+ * Rentals by outcome ({@code rental.outcomes{outcome}}), extensions ({@code rental.extensions}) and the time from
+ * application to an active key ({@code rental.activation}). Recorded only once the engine's transaction commits: a
+ * step that rolls back is retried and would otherwise count twice.
  */
 @Component
 public class RentalOutcomeMetrics {
 
   static final String OUTCOMES = "rental.outcomes";
   static final String ACTIVATION = "rental.activation";
+  static final String EXTENSIONS = "rental.extensions";
   static final Set<RentalStatus> OUTCOME_STATUSES =
       EnumSet.of(RentalStatus.ACTIVE, RentalStatus.COMPLETED, RentalStatus.CANCELLED, RentalStatus.REJECTED,
           RentalStatus.ABORTED);
 
   private final Map<RentalStatus, Counter> outcomes = new EnumMap<>(RentalStatus.class);
   private final Timer activation;
+  private final Counter extensions;
 
   public RentalOutcomeMetrics(MeterRegistry registry) {
     OUTCOME_STATUSES.forEach(status -> outcomes.put(status, Counter.builder(OUTCOMES)
         .description("Rentals that reached an outcome: ACTIVE (key handed over), COMPLETED, CANCELLED, REJECTED, ABORTED")
         .tag("outcome", status.name())
         .register(registry)));
+    extensions = Counter.builder(EXTENSIONS)
+        .description("Extensions of ACTIVE rentals, paid and applied")
+        .register(registry);
     activation = Timer.builder(ACTIVATION)
         .description("Time from the application to the key handed over (payment and key issue)")
         .publishPercentileHistogram()
@@ -47,6 +52,11 @@ public class RentalOutcomeMetrics {
     if (counter != null) {
       afterCommit(counter::increment);
     }
+  }
+
+  /** An extension was applied: counted once, as the outcome it is not (the rental stays ACTIVE). */
+  public void extended() {
+    afterCommit(extensions::increment);
   }
 
   public void activated(Duration sinceApplication) {

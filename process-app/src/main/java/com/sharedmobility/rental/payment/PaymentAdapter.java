@@ -2,6 +2,7 @@ package com.sharedmobility.rental.payment;
 
 import com.sharedmobility.rental.payment.PaymentClient.ChargeRequest;
 import com.sharedmobility.rental.payment.PaymentClient.ConfirmationRequest;
+import com.sharedmobility.rental.payment.PaymentClient.ExtensionRequest;
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.payment.PaymentClient.RefundRequest;
 import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
@@ -69,8 +70,21 @@ public class PaymentAdapter {
   }
 
   @CircuitBreaker(name = BREAKER)
-  public int confirm(List<String> rentalIds) {
-    return translated(() -> client.confirm(new ConfirmationRequest(rentalIds))).confirmed();
+  public int confirm(List<String> rentalIds, List<String> extensionIds) {
+    return translated(() -> client.confirm(new ConfirmationRequest(rentalIds, extensionIds))).confirmed();
+  }
+
+  /** The extra hours of an extension, charged while the customer waits: the same breaker and slots as a charge. */
+  @CircuitBreaker(name = BREAKER)
+  @Bulkhead(name = CHARGES)
+  public PaymentReceipt extend(String rentalId, String extensionId, BigDecimal amount, String currency) {
+    return translated(() -> client.extend(rentalId, extensionId, new ExtensionRequest(amount, currency)));
+  }
+
+  /** Idempotent, and harmless when the extension was never charged. */
+  @CircuitBreaker(name = BREAKER)
+  public PaymentReceipt releaseExtension(String rentalId, String extensionId) {
+    return translated(() -> client.releaseExtension(rentalId, extensionId));
   }
 
   private static <T> T translated(Supplier<T> call) {

@@ -21,6 +21,16 @@ public interface PaymentClient {
   @PostMapping("/payments/{rentalId}/refund")
   PaymentReceipt refund(@PathVariable("rentalId") String rentalId, @RequestBody RefundRequest request);
 
+  /** Charges the extra hours of an extension, once per extension id; 402 when declined. */
+  @PostMapping("/payments/{rentalId}/extensions/{extensionId}")
+  PaymentReceipt extend(@PathVariable("rentalId") String rentalId, @PathVariable("extensionId") String extensionId,
+                        @RequestBody ExtensionRequest request);
+
+  /** Pays back an extension's charge whose extension never came to be. */
+  @PostMapping("/payments/{rentalId}/extensions/{extensionId}/refund")
+  PaymentReceipt releaseExtension(@PathVariable("rentalId") String rentalId,
+                                  @PathVariable("extensionId") String extensionId);
+
   /** Charges that no rental confirmed yet, made before {@code chargedBefore}, oldest first. */
   @GetMapping("/payments/unconfirmed")
   List<UnconfirmedCharge> unconfirmed(@RequestParam("chargedBefore") Instant chargedBefore,
@@ -33,15 +43,19 @@ public interface PaymentClient {
   record ChargeRequest(BigDecimal amount, String currency, String paymentMethod, String customer) {
   }
 
+  record ExtensionRequest(BigDecimal amount, String currency) {
+  }
+
   /** {@code amount} null: the whole charge goes back. */
   record RefundRequest(BigDecimal amount) {
   }
 
+  /** A rental's first charge, or the charge of one of its extensions ({@code extensionId}). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record UnconfirmedCharge(String rentalId, Instant chargedAt) {
+  record UnconfirmedCharge(String rentalId, Instant chargedAt, String extensionId) {
   }
 
-  record ConfirmationRequest(List<String> rentalIds) {
+  record ConfirmationRequest(List<String> rentalIds, List<String> extensionIds) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
  * (longer than any start transaction) whose rental does not exist is an orphan. A rental that exists owns its money:
  * its process refunds it, key first, whatever its status; this pass never refunds it. Confirm and refund are
  * idempotent, so several engine nodes may run this at once.
+ * <p>
+ * An extension's charge is confirmed the same way, once the extension shows in the read model; one that does not
+ * past the grace was made for an extension that rolled back, and is released.
  */
 @Component
 public class PaymentReconciliation {
@@ -74,16 +77,18 @@ public class PaymentReconciliation {
     Instant chargedBefore = clock.instant().minus(settings.grace());
     List<String> orphans = new ArrayList<>();
     Set<String> handled = new HashSet<>();
-    List<String> batch;
+    List<UnconfirmedCharge> batch;
     do {
-      batch = payments.unconfirmed(chargedBefore, settings.batchSize()).stream()
-          .map(UnconfirmedCharge::rentalId).toList();
-      if (!Collections.disjoint(handled, batch)) {
+      batch = payments.unconfirmed(chargedBefore, settings.batchSize());
+      List<String> keys = batch.stream().map(PaymentReconciliation::keyOf).toList();
+      if (!Collections.disjoint(handled, keys)) {
         LOG.warn("payment reconciliation: charges handled this round are still unconfirmed; next round goes on");
         break;
       }
-      handled.addAll(batch);
-      orphans.addAll(settle(batch));
+      handled.addAll(keys);
+      orphans.addAll(settle(batch.stream().filter(c -> c.extensionId() == null).map(UnconfirmedCharge::rentalId)
+          .toList()));
+      orphans.addAll(settleExtensions(batch.stream().filter(c -> c.extensionId() != null).toList()));
     } while (batch.size() == settings.batchSize());
     return orphans;
   }
@@ -94,7 +99,7 @@ public class PaymentReconciliation {
     }
     Set<String> existing = readModel.existing(rentalIds);
     if (!existing.isEmpty()) {
-      confirmed.increment(payments.confirm(List.copyOf(existing)));
+      confirmed.increment(payments.confirm(List.copyOf(existing), List.of()));
     }
     List<String> orphans = rentalIds.stream().filter(id -> !existing.contains(id)).toList();
     for (String rentalId : orphans) {
@@ -103,5 +108,28 @@ public class PaymentReconciliation {
       LOG.warn("rental {}: refunded a charge no rental stands behind (its start rolled back)", rentalId);
     }
     return orphans;
+  }
+
+  /** Returns the ids of the extensions whose charge was released. */
+  private List<String> settleExtensions(List<UnconfirmedCharge> charges) {
+    if (charges.isEmpty()) {
+      return List.of();
+    }
+    Set<String> applied = readModel.existingExtensions(charges.stream().map(UnconfirmedCharge::extensionId).toList());
+    if (!applied.isEmpty()) {
+      confirmed.increment(payments.confirm(List.of(), List.copyOf(applied)));
+    }
+    List<UnconfirmedCharge> orphans = charges.stream().filter(c -> !applied.contains(c.extensionId())).toList();
+    for (UnconfirmedCharge orphan : orphans) {
+      payments.releaseExtension(orphan.rentalId(), orphan.extensionId());
+      released.increment();
+      LOG.warn("rental {}: released the charge of extension {}, which never came to be (it rolled back)",
+          orphan.rentalId(), orphan.extensionId());
+    }
+    return orphans.stream().map(UnconfirmedCharge::extensionId).toList();
+  }
+
+  private static String keyOf(UnconfirmedCharge charge) {
+    return charge.extensionId() == null ? charge.rentalId() : charge.extensionId();
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -139,6 +140,35 @@ public class RentalReadModel {
     return new HashSet<>(jdbc.sql("SELECT id FROM rental WHERE id IN (:ids)")
         .param("ids", ids)
         .query(String.class).list());
+  }
+
+  /** Which of these extensions were applied to their rental. */
+  public Set<String> existingExtensions(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT id FROM rental_extension WHERE id IN (:ids)")
+        .param("ids", ids)
+        .query(String.class).list());
+  }
+
+  /**
+   * Records an extension applied to an ACTIVE rental, in the engine's transaction: its new hours and amount, and an
+   * end that much later (as its time-up timer).
+   */
+  public void extended(String rentalId, String extensionId, int extraHours, BigDecimal extraAmount, int hours,
+                       BigDecimal amount, Duration later, Instant at) {
+    Instant endsAt = jdbc.sql("SELECT ends_at FROM rental WHERE id = :id").param("id", rentalId)
+        .query(Timestamp.class).single().toInstant().plus(later);
+    jdbc.sql("INSERT INTO rental_extension (id, rental_id, hours, amount, created_at)"
+            + " VALUES (:id, :rentalId, :hours, :amount, :at)")
+        .param("id", extensionId).param("rentalId", rentalId).param("hours", extraHours)
+        .param("amount", extraAmount).param("at", Timestamp.from(at))
+        .update();
+    jdbc.sql("UPDATE rental SET hours = :hours, amount = :amount, ends_at = :endsAt, updated_at = :at WHERE id = :id")
+        .param("hours", hours).param("amount", amount).param("endsAt", Timestamp.from(endsAt))
+        .param("at", Timestamp.from(at)).param("id", rentalId)
+        .update();
   }
 
   public Optional<Instant> createdAt(String id) {

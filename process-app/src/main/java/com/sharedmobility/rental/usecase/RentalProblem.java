@@ -16,7 +16,7 @@ public final class RentalProblem extends ErrorResponseException {
   /** What went wrong, for clients that speak to people rather than to programs. */
   public enum Kind {
     UNKNOWN_MOBILITY, VEHICLE_TAKEN, RENTAL_NOT_FOUND, BUSY, NOT_CANCELLABLE, ALREADY_UNLOCKED, KEY_SERVICE_UNAVAILABLE,
-    NOT_RETURNABLE
+    NOT_RETURNABLE, NOT_EXTENDABLE, EXTENSION_DECLINED, PAYMENT_UNAVAILABLE
   }
 
   private final Kind kind;
@@ -92,6 +92,39 @@ public final class RentalProblem extends ErrorResponseException {
         "Rental '" + rental.id() + "' cannot be returned early now; it ends at its time, and its key stops working"
             + " then.");
     problem.getBody().setProperty("rentalStatus", rental.status().name());
+    return problem;
+  }
+
+  public static RentalProblem notExtendable(RentalView rental) {
+    RentalProblem problem = new RentalProblem(Kind.NOT_EXTENDABLE, HttpStatus.CONFLICT, "Rental not extendable",
+        "Rental '" + rental.id() + "' is " + rental.status() + ": only an ACTIVE rental can be extended.");
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
+    return problem;
+  }
+
+  /** The rental's instance takes no extension (an operator moved it in Cockpit): it ends at its time. */
+  public static RentalProblem extensionNotOffered(RentalView rental) {
+    RentalProblem problem = new RentalProblem(Kind.NOT_EXTENDABLE, HttpStatus.CONFLICT, "Rental not extendable",
+        "Rental '" + rental.id() + "' cannot be extended now; it ends at its time.");
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
+    return problem;
+  }
+
+  /** The card provider declined the extra hours; the rental runs on as it was. */
+  public static RentalProblem extensionDeclined(RentalView rental) {
+    RentalProblem problem = new RentalProblem(Kind.EXTENSION_DECLINED, HttpStatus.PAYMENT_REQUIRED,
+        "Payment declined", "The card provider declined the charge for the extra hours; nothing was charged and"
+            + " rental '" + rental.id() + "' ends as before.");
+    problem.getBody().setProperty("rentalStatus", rental.status().name());
+    return problem;
+  }
+
+  /** The payment service cannot take the extra money now (down, or its breaker open); nothing was changed. */
+  public static RentalProblem paymentUnavailable(long retryAfterSeconds) {
+    RentalProblem problem = new RentalProblem(Kind.PAYMENT_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+        "Payment service unavailable", "The payment service cannot take the payment for the extra hours right now."
+            + " Nothing was charged or changed; please try again in a moment.");
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     return problem;
   }
 

@@ -335,11 +335,7 @@ class RentalApiTest extends RentalTestBase {
 
   @Test
   void returnAnswers202ReturningWithTheEndAndIsHarmlessToRepeat() throws Exception {
-    when(payments.charge(any(), any())).thenReturn(CHARGED);
-    String id = body(apply("alice", "{\"mobilityId\":\"scooter-04\",\"hours\":2}")).get("id").asText();
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
-        .singleResult();
-    complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "8642"));
+    String id = activeRental("scooter-04", 2);
     JsonNode active = body(send("alice", "GET", "/rentals/" + id, null));
     assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(Instant.parse(active.get("endsAt").asText()))
@@ -370,6 +366,61 @@ class RentalApiTest extends RentalTestBase {
     assertThat(body(returned).get("title").asText()).isEqualTo("Rental not returnable");
     assertThat(body(returned).get("rentalStatus").asText()).isEqualTo("KEY_PENDING");
     assertThat(send("alice", "POST", "/rentals/not-a-rental-id/return", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void extendAnswers200WithTheNewHoursAmountAndEnd() throws Exception {
+    String id = activeRental("scooter-06", 2);
+    JsonNode active = body(send("alice", "GET", "/rentals/" + id, null));
+    when(payments.extend(any(), any(), any(), any())).thenReturn(CHARGED);
+
+    HttpResponse<String> extended = send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":2}");
+
+    assertThat(extended.statusCode()).isEqualTo(200);
+    JsonNode rental = body(extended);
+    assertThat(rental.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(rental.get("hours").asInt()).isEqualTo(4);
+    assertThat(rental.get("amount").decimalValue()).isEqualByComparingTo("14.00");
+    assertThat(Instant.parse(rental.get("endsAt").asText()))
+        .isEqualTo(Instant.parse(active.get("endsAt").asText()).plus(Duration.ofMinutes(2)));
+    assertThat(rental.get("key").asText()).isEqualTo("8642");
+  }
+
+  @Test
+  void extendRefusalsAreProblemsThatChangeNothing() throws Exception {
+    String id = activeRental("scooter-07", 1);
+    when(payments.extend(any(), any(), any(), any()))
+        .thenThrow(new PaymentDeclinedException("declined"))
+        .thenThrow(new PaymentUnavailableException("down", null));
+
+    HttpResponse<String> declined = send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":1}");
+    HttpResponse<String> unavailable = send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":1}");
+
+    assertThat(declined.statusCode()).isEqualTo(402);
+    assertThat(body(declined).get("title").asText()).isEqualTo("Payment declined");
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.headers().firstValue("Retry-After")).contains("10");
+    assertThat(send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":24}").statusCode()).isEqualTo(400);
+    assertThat(send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":0}").statusCode()).isEqualTo(400);
+    assertThat(send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":\"two\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(send("alice", "POST", "/rentals/" + id + "/extend", "{}").statusCode()).isEqualTo(400);
+    assertThat(send("bob", "POST", "/rentals/" + id + "/extend", "{\"hours\":1}").statusCode()).isEqualTo(404);
+    assertThat(body(send("alice", "GET", "/rentals/" + id, null)).get("hours").asInt()).isEqualTo(1);
+    send("alice", "POST", "/rentals/" + id + "/return", null);
+    HttpResponse<String> returning = send("alice", "POST", "/rentals/" + id + "/extend", "{\"hours\":1}");
+    assertThat(returning.statusCode()).isEqualTo(409);
+    assertThat(body(returning).get("rentalStatus").asText()).isEqualTo("RETURNING");
+  }
+
+  private String activeRental(String vehicle, int hours) throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String id = body(apply("alice", "{\"mobilityId\":\"" + vehicle + "\",\"hours\":" + hours + "}")).get("id")
+        .asText();
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult();
+    complete(externalTask(pi), withVariables(RentalProcess.Variables.KEY, "8642"));
+    return id;
   }
 
   private HttpResponse<String> apply(String user, String requestBody) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externa
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -148,6 +149,37 @@ class CustomerAppTest extends RentalTestBase {
     verify(payments).refund(rentalId, new BigDecimal("5.00"));
     assertThat(text(click(returning.querySelector("a[href='/app/mypage']"))))
         .contains("Ended", "Partly refunded", "Refunded\nEUR 5.00");
+  }
+
+  @Test
+  void aCustomerExtendsTheRentalSeeingTheExtraPriceAndTheNewEndAndATapTwiceExtendsOnce() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    when(payments.extend(any(), any(), any(), any())).thenReturn(CHARGED);
+    Browser browser = browser();
+    HtmlPage rental = apply(browser.signIn("alice"), "bike-02", "pm_card_visa");
+    String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
+    complete(externalTask(instance(rentalId)), withVariables(RentalProcess.Variables.KEY, "0427"));
+    rental = browser.open("/app/rentals/" + rentalId);
+
+    HtmlPage offer = click(rental.querySelector("a.button[href$='/extend']"));
+    assertThat(text(offer)).contains("Extend your rental", "Trekking Bike for 1 hour",
+        "1 more hour cost EUR 2.50, charged now to the card you paid with.", "Your rental then runs until");
+    assertThat(((HtmlSelect) offer.getElementById("hours")).getOptions()).hasSize(23);
+    ((HtmlSelect) offer.getElementById("hours")).setSelectedAttribute("4", true);
+    offer = click(offer.querySelector("form.filters button"));
+    // five hours in all cost 2.00 an hour
+    assertThat(text(offer)).contains("4 more hours cost EUR 7.50");
+    ((HtmlSelect) offer.getElementById("hours")).setSelectedAttribute("2", true);
+    offer = click(offer.querySelector("form.filters button"));
+    assertThat(text(offer)).contains("2 more hours cost EUR 5.00");
+    HtmlElement confirm = offer.querySelector("main form[method=post] button");
+
+    HtmlPage extended = click(confirm);
+    HtmlPage again = click(confirm);
+
+    assertThat(text(extended)).contains("Your rental is extended", "EUR 7.50", "Hours\n3");
+    assertThat(text(again)).contains("Hours\n3");
+    verify(payments, times(1)).extend(eq(rentalId), any(), eq(new BigDecimal("5.00")), eq("EUR"));
   }
 
   @Test

@@ -1,9 +1,13 @@
 package com.sharedmobility.rental.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -11,9 +15,11 @@ import static org.mockito.Mockito.when;
 
 import com.sharedmobility.rental.RentalTestBase;
 import com.sharedmobility.rental.payment.PaymentClient.UnconfirmedCharge;
+import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.readmodel.RentalView;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
+import com.sharedmobility.rental.usecase.ExtendRental;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +43,8 @@ class PaymentReconciliationTest extends RentalTestBase {
   @Autowired
   CancelRental cancelRental;
   @Autowired
+  ExtendRental extendRental;
+  @Autowired
   MeterRegistry meters;
 
   @Test
@@ -50,7 +58,7 @@ class PaymentReconciliationTest extends RentalTestBase {
     String neverCommitted = UUID.randomUUID().toString();
     when(payments.unconfirmed(any(), anyInt())).thenReturn(List.of(
         unconfirmed(neverCommitted), unconfirmed(live.id()), unconfirmed(cancelling.id()), unconfirmed(aborted.id())));
-    when(payments.confirm(anyList())).thenReturn(3);
+    when(payments.confirm(anyList(), anyList())).thenReturn(3);
     double before = meters.counter("rental.payments.reconciled").count();
 
     assertThat(reconciliation.reconcile()).containsExactly(neverCommitted);
@@ -62,9 +70,31 @@ class PaymentReconciliationTest extends RentalTestBase {
     verify(payments, never()).refund(aborted.id());
     @SuppressWarnings("unchecked")
     ArgumentCaptor<List<String>> confirmedIds = ArgumentCaptor.forClass(List.class);
-    verify(payments).confirm(confirmedIds.capture());
+    verify(payments).confirm(confirmedIds.capture(), eq(List.of()));
     assertThat(confirmedIds.getValue()).containsExactlyInAnyOrder(live.id(), cancelling.id(), aborted.id());
     assertThat(meters.counter("rental.payments.reconciled").count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void confirmsTheChargesOfAppliedExtensionsAndReleasesTheOthers() {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    RentalView rental = applyForRental.apply("alice", "car-05", 1, null, null);
+    complete(externalTask(instanceOf(rental)), withVariables(RentalProcess.Variables.KEY, "1357"));
+    when(payments.extend(any(), any(), any(), any())).thenReturn(CHARGED);
+    extendRental.extend("alice", rental.id(), 1);
+    String applied = jdbc.sql("SELECT id FROM rental_extension WHERE rental_id = :id").param("id", rental.id())
+        .query(String.class).single();
+    String rolledBack = UUID.randomUUID().toString();
+    when(payments.unconfirmed(any(), anyInt())).thenReturn(List.of(
+        new UnconfirmedCharge(rental.id(), Instant.now().minus(Duration.ofMinutes(9)), applied),
+        new UnconfirmedCharge(rental.id(), Instant.now().minus(Duration.ofMinutes(8)), rolledBack)));
+
+    assertThat(reconciliation.reconcile()).containsExactly(rolledBack);
+
+    verify(payments).confirm(List.of(), List.of(applied));
+    verify(payments).releaseExtension(rental.id(), rolledBack);
+    verify(payments, never()).releaseExtension(rental.id(), applied);
+    verify(payments, never()).refund(any());
   }
 
   @Test
@@ -115,6 +145,6 @@ class PaymentReconciliationTest extends RentalTestBase {
   }
 
   private static UnconfirmedCharge unconfirmed(String rentalId) {
-    return new UnconfirmedCharge(rentalId, Instant.now().minus(Duration.ofMinutes(10)));
+    return new UnconfirmedCharge(rentalId, Instant.now().minus(Duration.ofMinutes(10)), null);
   }
 }

@@ -53,6 +53,7 @@ class CustomerTokenTest extends ProductionProfileTestBase {
     assertThat(send(dave, "GET", "/rentals/" + id, null).statusCode()).isEqualTo(404);
     assertThat(send(dave, "GET", "/mypages", null).body()).isEqualTo("[]");
     assertThat(send(carol, "GET", "/rentals/" + id, null).statusCode()).isEqualTo(200);
+    jdbc.sql("DELETE FROM rental_extension").update();
     jdbc.sql("DELETE FROM rental").update();
   }
 
