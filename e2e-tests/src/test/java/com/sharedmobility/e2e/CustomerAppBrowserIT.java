@@ -38,8 +38,11 @@ class CustomerAppBrowserIT extends E2eTest {
 
   private static final Path SCREENSHOTS = Path.of(System.getProperty("e2e.screenshotDir", "target/screenshots"));
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  /** Long enough to stay ACTIVE for the screenshots with the stack's short rental hour. */
-  private static final int HOURS = 24;
+  /**
+   * Long enough to stay ACTIVE for the screenshots with the stack's short rental hour; one hour short of the price
+   * list's day, so that one more can be offered.
+   */
+  private static final int HOURS = 23;
 
   private static WebDriver browser;
   private static String axe;
@@ -83,7 +86,7 @@ class CustomerAppBrowserIT extends E2eTest {
     assertAccessible("vehicles");
 
     WebElement card = vehicleCard(app, vehicle);
-    assertThat(card.getText()).contains(vehicle.name(), "Free now", "for 24 hours");
+    assertThat(card.getText()).contains(vehicle.name(), "Free now", "for " + HOURS + " hours");
     card.findElement(By.cssSelector("form.apply button")).click();
     awaitHeading("Your rental of " + vehicle.name());
 
@@ -101,6 +104,24 @@ class CustomerAppBrowserIT extends E2eTest {
     assertAccessible("my page");
     screenshot("app-mypage.png");
 
+    // more hours: their price and the new end, confirmed once; the rental screen then shows the new total
+    browser.get(rentalScreen);
+    browser.findElement(By.linkText("Extend this rental")).click();
+    awaitHeading("Extend your rental");
+    awaitText(By.tagName("main"), "(?s).*1 more hour costs EUR \\d+\\.\\d\\d.*");
+    assertAccessible("extend");
+    screenshot("app-extend.png");
+    browser.findElement(By.cssSelector("main form[method=post] button")).click();
+    awaitText(By.cssSelector(".notice"), "Your rental is extended.*");
+    awaitText(By.id("rental-status"), "(?s).*Hours\\s+" + (HOURS + 1) + ".*");
+
+    // returning it would give back the hours not begun: shown, not done
+    browser.findElement(By.linkText("Return the vehicle")).click();
+    awaitHeading("Return the vehicle now?");
+    awaitText(By.tagName("main"), "(?s).*You get EUR \\d+\\.\\d\\d back for the hours you have not begun.*");
+    assertAccessible("return");
+    screenshot("app-return.png");
+
     browser.get(rentalScreen);
     browser.findElement(By.linkText("Cancel this rental")).click();
     awaitHeading("Cancel this rental?");
@@ -110,7 +131,7 @@ class CustomerAppBrowserIT extends E2eTest {
     awaitText(By.id("rental-status"), "(?s)(?=.*Cancelled\\.)(?=.*Refunded).*");
   }
 
-  /** Pages through the catalogue (24 hours chosen) until the vehicle's card shows. */
+  /** Pages through the catalogue (the rental's hours chosen) until the vehicle's card shows. */
   private static WebElement vehicleCard(String app, Mobility vehicle) {
     browser.get(app + "/?hours=" + HOURS);
     while (true) {

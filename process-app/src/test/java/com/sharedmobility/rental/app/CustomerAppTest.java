@@ -163,7 +163,7 @@ class CustomerAppTest extends RentalTestBase {
 
     HtmlPage offer = click(rental.querySelector("a.button[href$='/extend']"));
     assertThat(text(offer)).contains("Extend your rental", "Trekking Bike for 1 hour",
-        "1 more hour cost EUR 2.50, charged now to the card you paid with.", "Your rental then runs until");
+        "1 more hour costs EUR 2.50, charged now to the card you paid with.", "Your rental then runs until");
     assertThat(((HtmlSelect) offer.getElementById("hours")).getOptions()).hasSize(23);
     ((HtmlSelect) offer.getElementById("hours")).setSelectedAttribute("4", true);
     offer = click(offer.querySelector("form.filters button"));
