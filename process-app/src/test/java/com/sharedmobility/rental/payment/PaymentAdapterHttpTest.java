@@ -78,6 +78,9 @@ class PaymentAdapterHttpTest extends StubbedPaymentServiceTest {
     assertThat(STUB.lastBody()).isEqualTo("{}");
     assertThat(payments.refund(rentalId, new BigDecimal("2.50")).status()).isEqualTo("REFUNDED");
     assertThat(STUB.lastBody()).isEqualTo("{\"amount\":2.50}");
+    assertThat(payments.extend(rentalId, "ext-1", new BigDecimal("5.00"), "EUR").status()).isEqualTo("CHARGED");
+    assertThat(STUB.lastBody()).isEqualTo("{\"amount\":5.00,\"currency\":\"EUR\"}");
+    assertThat(payments.releaseExtension(rentalId, "ext-1").rentalId()).isEqualTo(rentalId);
     // process-app's own account at the payment service (local profile: process-app / process-app)
     assertThat(STUB.lastAuthorization()).isEqualTo("Basic cHJvY2Vzcy1hcHA6cHJvY2Vzcy1hcHA=");
   }
