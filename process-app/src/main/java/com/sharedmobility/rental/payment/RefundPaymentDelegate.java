@@ -6,6 +6,7 @@ import static com.sharedmobility.rental.process.RentalProcess.Variables.RENTAL_I
 
 import com.sharedmobility.rental.payment.PaymentClient.PaymentReceipt;
 import com.sharedmobility.rental.readmodel.PaymentStatus;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,17 @@ public class RefundPaymentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String rentalId = (String) execution.getVariable(RENTAL_ID);
     keyFirst.requireKeyDead(rentalId);
-    record(execution, payments.refund(rentalId));
+    BigDecimal amount = amount(execution);
+    record(execution, amount == null ? payments.refund(rentalId) : payments.refund(rentalId, amount));
+  }
+
+  /** How much goes back: null for all that was charged. */
+  protected BigDecimal amount(DelegateExecution execution) {
+    return null;
   }
 
   /** Keeps what went back for the read model; a void or a declined charge leaves the payment status as it is. */
-  static void record(DelegateExecution execution, PaymentReceipt receipt) {
+  private static void record(DelegateExecution execution, PaymentReceipt receipt) {
     if ("REFUNDED".equals(receipt.status()) || "PARTLY_REFUNDED".equals(receipt.status())) {
       execution.setVariable(PAYMENT_STATUS, PaymentStatus.valueOf(receipt.status()).name());
       execution.setVariable(REFUNDED_AMOUNT, receipt.refunded().toPlainString());
