@@ -12,6 +12,11 @@ public final class RentalProcess {
   /** Revokes the key and refunds the charge of a rental whose instance an operator ended outside the product. */
   public static final String ABORT_PROCESS_KEY = "rentalAbort";
   public static final String PRICING_DECISION_KEY = "pricing";
+  /**
+   * The rental model's {@code versionTag}: raised with every change that rentals started on the model before must
+   * be told apart from (docs/operations.md, "Deploy a new model version"). 1: before returns and extensions.
+   */
+  public static final String MODEL_VERSION = "2";
 
   /** Activities that services outside the model look for (monitoring). */
   public static final class Activities {

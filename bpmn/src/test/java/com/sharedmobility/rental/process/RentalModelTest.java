@@ -47,6 +47,14 @@ class RentalModelTest {
         .isInstanceOf(UserTask.class);
   }
 
+  @Test
+  void bothModelsCarryTheirVersionTag() {
+    assertThat(((Process) model.getModelElementById(RentalProcess.PROCESS_KEY)).getCamundaVersionTag())
+        .isEqualTo(RentalProcess.MODEL_VERSION);
+    assertThat(((Process) read("rental-abort.bpmn").getModelElementById(RentalProcess.ABORT_PROCESS_KEY))
+        .getCamundaVersionTag()).isEqualTo("1");
+  }
+
   /** The refunds' guard reads the history for a completed revoke: it must know every task that revokes a key. */
   @Test
   void everyTaskThatRevokesAKeyIsAKeyRevoker() {

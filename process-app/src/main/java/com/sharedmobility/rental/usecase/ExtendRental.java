@@ -109,6 +109,11 @@ public class ExtendRental {
     if (fromHours != null && rental.hours() != fromHours) {
       return rental;
     }
+    if (runtime.createEventSubscriptionQuery().processInstanceId(rental.processInstanceId())
+        .eventName(Messages.EXTEND_RENTAL).count() == 0) {
+      // a rental of an earlier model version, or one an operator moved: nothing to charge for
+      throw RentalProblem.extensionNotOffered(rental);
+    }
     BigDecimal extra = quote(rental, extraHours).extra();
     if (extra.signum() > 0) {
       charge(rental, extensionId, extra);
