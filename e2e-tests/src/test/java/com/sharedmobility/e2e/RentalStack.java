@@ -487,10 +487,30 @@ public final class RentalStack implements AutoCloseable {
     return service(module, module, port, env, jvmOptions);
   }
 
+  /**
+   * Each service as on Kubernetes: JSON log lines on the console (ECS), and a temporary directory of its own, so that
+   * StructuredLogsIT can tell that it writes no log file.
+   */
   private ServiceProcess service(String module, String name, int port, Map<String, String> env,
                                  List<String> jvmOptions) {
     Path jar = repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
-    return new ServiceProcess(name, jar, port, env, logDir.resolve(name + ".log"), jvmOptions, settings.profile());
+    Map<String, String> withLogging = new LinkedHashMap<>(env);
+    withLogging.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add("-Djava.io.tmpdir=" + temporaryDirectory(name));
+    return new ServiceProcess(name, jar, port, withLogging, logDir.resolve(name + ".log"), options,
+        settings.profile());
+  }
+
+  /** The service's own {@code java.io.tmpdir}. */
+  public Path temporaryDirectory(String name) {
+    Path dir = logDir.resolve(name + "-tmp");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
   }
 
   private static Map<String, String> datasource(Database db) {
