@@ -32,7 +32,7 @@ public class KeyExtendWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(observation.around(task, () -> upkeep.upkeep(task, service,
+    runner.run(task, service, observation.around(task, () -> upkeep.upkeep(task, service,
         rentalId -> keys.extend(rentalId, TaskVariables.duration(task, Variables.RENTAL_DURATION))
             ? "lasts the extended rental" : "is revoked or was never issued")));
   }

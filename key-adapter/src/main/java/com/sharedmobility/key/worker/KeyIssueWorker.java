@@ -35,7 +35,7 @@ public class KeyIssueWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(observation.around(task, () -> handover.handOver(task, service,
+    runner.run(task, service, observation.around(task, () -> handover.handOver(task, service,
         rentalId -> keys.issue(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),
         KeyNotIssuableException.class, Errors.KEY_NOT_ISSUABLE)));

@@ -35,7 +35,7 @@ public class KeyRegisterWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(observation.around(task, () -> handover.handOver(task, service,
+    runner.run(task, service, observation.around(task, () -> handover.handOver(task, service,
         rentalId -> keys.register(rentalId, TaskVariables.string(task, Variables.MOBILITY_ID),
             TaskVariables.string(task, Variables.MANUAL_KEY),
             TaskVariables.duration(task, Variables.RENTAL_DURATION)),

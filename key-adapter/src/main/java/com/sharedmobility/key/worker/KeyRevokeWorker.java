@@ -28,7 +28,7 @@ public class KeyRevokeWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    runner.run(observation.around(task, () -> upkeep.upkeep(task, service,
+    runner.run(task, service, observation.around(task, () -> upkeep.upkeep(task, service,
         rentalId -> keys.revoke(rentalId) ? "revoked" : "already revoked or never issued")));
   }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +27,10 @@ import org.springframework.stereotype.Component;
 class ParallelTaskRunner implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParallelTaskRunner.class);
-  /** On shutdown, how long running tasks may take to finish; an unfinished one comes back when its lock expires. */
+  /**
+   * On shutdown, how long running tasks may take to finish; an unfinished one comes back when its lock expires, a
+   * fetched one not started yet is unlocked at once.
+   */
   private static final long SHUTDOWN_WAIT_SECONDS = 15;
 
   private final Semaphore slots;
@@ -37,6 +42,24 @@ class ParallelTaskRunner implements DisposableBean {
     }
     this.slots = new Semaphore(parallelism);
     this.threads = parallelism == 1 ? null : threadPool(parallelism);
+  }
+
+  /**
+   * Runs a fetched task's work; once this key-adapter shuts down, the task is unlocked instead, so that another
+   * replica takes it at its next fetch rather than after the lock expires (a rolling restart loses no time).
+   */
+  void run(ExternalTask task, ExternalTaskService service, Runnable work) {
+    try {
+      run(work);
+    } catch (RejectedExecutionException shuttingDown) {
+      try {
+        service.unlock(task);
+        LOG.info("{} task {} unlocked for another worker: this one shuts down", task.getTopicName(), task.getId());
+      } catch (RuntimeException e) {
+        LOG.warn("{} task {} could not be unlocked ({}); it comes back when its lock expires", task.getTopicName(),
+            task.getId(), e.toString());
+      }
+    }
   }
 
   /** Runs the task's work on a free worker thread, waiting for one; the work must handle its own failures. */

@@ -2,12 +2,18 @@ package com.sharedmobility.key.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +108,33 @@ class ParallelTaskRunnerTest {
     assertThat(finished).hasValue(1);
     assertThatThrownBy(() -> runner.run(finished::incrementAndGet)).isInstanceOf(RejectedExecutionException.class);
     assertThat(finished).hasValue(1);
+  }
+
+  /** A task the client hands over after shutdown began goes back to the engine at once, for another replica. */
+  @Test
+  void aTaskHandedOverDuringShutdownIsUnlockedInsteadOfLeftToItsLock() throws Exception {
+    runner = new ParallelTaskRunner(2);
+    runner.destroy();
+    ExternalTask task = mock(ExternalTask.class);
+    ExternalTaskService service = mock(ExternalTaskService.class);
+    AtomicInteger ran = new AtomicInteger();
+
+    runner.run(task, service, ran::incrementAndGet);
+
+    verify(service).unlock(task);
+    assertThat(ran).hasValue(0);
+  }
+
+  @Test
+  void aTaskRunsAndStaysLockedWhileTheRunnerWorks() throws Exception {
+    runner = new ParallelTaskRunner(2);
+    ExternalTaskService service = mock(ExternalTaskService.class);
+    CountDownLatch ran = new CountDownLatch(1);
+
+    runner.run(mock(ExternalTask.class), service, ran::countDown);
+
+    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+    verify(service, never()).unlock(any());
   }
 
   @Test
