@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.readmodel.RentalCursor;
 import com.sharedmobility.rental.readmodel.RentalReadModel;
 import com.sharedmobility.rental.readmodel.RentalView;
 import java.security.Principal;
@@ -9,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** My page: the customer's rentals from the read model, newest first, a page at a time. */
+/** My page: the customer's rentals from the read model, newest first, a page at a time (a cursor, not an offset). */
 @Controller
 public class MyRentalsPage {
 
@@ -23,15 +24,17 @@ public class MyRentalsPage {
     this.settings = settings;
   }
 
+  /** A page of the customer's rentals after the cursor {@code after} (from the newest without one). */
   @GetMapping("/app/mypage")
-  public String myPage(@RequestParam(required = false) String page, Principal customer, Model model) {
-    int pageIndex = FormInput.wholeNumber(page, 0).orElse(0);
+  public String myPage(@RequestParam(required = false) String after, Principal customer, Model model) {
+    RentalCursor cursor = after == null ? null : RentalCursor.decode(after).orElse(null);
     int size = settings.pageSize();
     // one row more than a page tells whether there is a next one
-    List<RentalView> rows = readModel.newestOf(customer.getName(), pageIndex * size, size + 1);
-    model.addAttribute("cards", cards.of(rows.subList(0, Math.min(rows.size(), size))));
-    model.addAttribute("page", pageIndex);
-    model.addAttribute("hasNext", rows.size() > size);
+    List<RentalView> rows = readModel.newestOf(customer.getName(), cursor, size + 1);
+    List<RentalView> page = rows.subList(0, Math.min(rows.size(), size));
+    model.addAttribute("cards", cards.of(page));
+    model.addAttribute("notNewest", cursor != null);
+    model.addAttribute("next", rows.size() > size ? RentalCursor.after(page.get(page.size() - 1)).encode() : null);
     return "app/mypage";
   }
 }

@@ -109,14 +109,24 @@ public class RentalReadModel {
   }
 
   public List<RentalView> newestOf(String customer, int limit) {
-    return newestOf(customer, 0, limit);
+    return newestOf(customer, null, limit);
   }
 
-  /** One page of a customer's rentals, newest first: {@code limit} rows after skipping {@code offset}. */
-  public List<RentalView> newestOf(String customer, int offset, int limit) {
+  /**
+   * One page of a customer's rentals, newest first: up to {@code limit} rows after the cursor (null: from the
+   * newest). The row comparison walks the index {@code rental_customer_created} from the cursor on.
+   */
+  public List<RentalView> newestOf(String customer, RentalCursor after, int limit) {
+    if (after == null) {
+      return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE customer = :customer"
+              + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+          .param("customer", customer).param("limit", limit)
+          .query(RentalReadModel::map).list();
+    }
     return jdbc.sql("SELECT " + COLUMNS + " FROM rental WHERE customer = :customer"
-            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-        .param("customer", customer).param("limit", limit).param("offset", offset)
+            + " AND (created_at, id) < (:createdAt, :id) ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .param("customer", customer).param("createdAt", Timestamp.from(after.createdAt())).param("id", after.id())
+        .param("limit", limit)
         .query(RentalReadModel::map).list();
   }
 

@@ -308,6 +308,32 @@ class RentalApiTest extends RentalTestBase {
   }
 
   @Test
+  void myPageGoesOnPageByPageThroughItsLinkHeaderUntilThereIsNoNext() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    List<String> applied = new ArrayList<>();
+    for (String vehicle : List.of("bike-05", "bike-06", "bike-07", "bike-08", "scooter-01")) {
+      applied.add(0, body(apply("alice", "{\"mobilityId\":\"" + vehicle + "\",\"hours\":1}")).get("id").asText());
+    }
+    List<String> seen = new ArrayList<>();
+    String next = "/mypages?limit=2";
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> page = send("alice", "GET", next, null);
+      assertThat(page.statusCode()).isEqualTo(200);
+      seen.addAll(body(page).findValuesAsText("id"));
+      next = page.headers().firstValue("Link").map(link -> {
+        assertThat(link).matches("<http://[^>]+/mypages\\?limit=2&after=[A-Za-z0-9_-]+>; rel=\"next\"");
+        return link.substring(link.indexOf("/mypages"), link.indexOf('>'));
+      }).orElse(null);
+      pages++;
+    }
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(applied);
+    assertThat(send("alice", "GET", "/mypages?after=not-a-cursor", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void cancelAnswers202ThenIsHarmlessToRepeat() throws Exception {
     when(payments.charge(any(), any())).thenReturn(CHARGED);
     String id = body(apply("alice", "{\"mobilityId\":\"scooter-02\",\"hours\":1}")).get("id").asText();

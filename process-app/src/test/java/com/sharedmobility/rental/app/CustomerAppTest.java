@@ -361,7 +361,7 @@ class CustomerAppTest extends RentalTestBase {
     assertThat(first.querySelector("li.card h2").asNormalizedText()).isEqualTo(name("car-03"));
     assertThat(older.querySelectorAll("li.card")).hasSize(1);
     assertThat(older.querySelector("li.card h2").asNormalizedText()).isEqualTo(name("bike-01"));
-    assertThat(text(older)).contains("Newer rentals");
+    assertThat(text(older)).contains("Newest rentals").doesNotContain("Older rentals");
   }
 
   @Test

@@ -18,6 +18,7 @@ import com.sharedmobility.rental.process.RentalProcess;
 import com.sharedmobility.rental.usecase.ApplyForRental;
 import com.sharedmobility.rental.usecase.CancelRental;
 import com.sharedmobility.testsupport.PostgresTestDatabase;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +57,40 @@ class PostgresRentalTest extends RentalTestBase {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     DATABASE.springDatasource().forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  /**
+   * My page a million rentals deep: a page after a cursor near the end reads a few pages of the index, as the first
+   * page does (an OFFSET would read every row before it).
+   */
+  @Test
+  void aPageFarDownMyPageReadsOnlyItsOwnRowsOfTheIndex() {
+    jdbc.sql("INSERT INTO rental (id, customer, mobility_id, hours, amount, currency, status, payment_status,"
+            + " process_instance_id, created_at, updated_at)"
+            + " SELECT gen_random_uuid()::text, 'deep', 'bike-01', 1, 2.50, 'EUR', 'COMPLETED', 'PAID', 'none',"
+            + " now() - i * interval '1 second', now() FROM generate_series(1, 1000000) AS i")
+        .update();
+    jdbc.sql("ANALYZE rental").update();
+    List<RentalView> first = readModel.newestOf("deep", null, 50);
+    RentalView farDown = jdbc.sql("SELECT id FROM rental WHERE customer = 'deep' ORDER BY created_at DESC, id DESC"
+            + " OFFSET 900000 LIMIT 1").query(String.class).optional()
+        .flatMap(id -> readModel.findOwned(id, "deep")).orElseThrow();
+
+    List<RentalView> page = readModel.newestOf("deep", RentalCursor.after(farDown), 50);
+
+    assertThat(first).hasSize(50);
+    assertThat(page).hasSize(50).allSatisfy(r -> assertThat(r.createdAt()).isBefore(farDown.createdAt()));
+    String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM rental WHERE customer = 'deep'"
+            + " AND (created_at, id) < (:createdAt, :id) ORDER BY created_at DESC, id DESC LIMIT 51")
+        .param("createdAt", Timestamp.from(farDown.createdAt())).param("id", farDown.id())
+        .query(String.class).list());
+    assertThat(plan).contains("rental_customer_created").doesNotContain("Seq Scan");
+    Matcher buffers = Pattern.compile("shared hit=(\\d+)(?: read=(\\d+))?")
+        .matcher(plan);
+    assertThat(buffers.find()).as(plan).isTrue();
+    int read = Integer.parseInt(buffers.group(1)) + (buffers.group(2) == null ? 0 : Integer.parseInt(buffers.group(2)));
+    assertThat(read).as(plan).isLessThan(100);
+    jdbc.sql("DELETE FROM rental WHERE customer = 'deep'").update();
   }
 
   /** A day of keys at a dozen applications a second, a tenth of them past their day: the cleanup takes those only. */
