@@ -38,6 +38,11 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
 
   private static final int HOURS = 24;
   private static final String ISSUE_KEY = "issue-key";
+  /**
+   * How long a worker may take to fetch a new task: an idle worker long-polls for 20 s (key-adapter's
+   * async-response-timeout), and a fresh one was seen to answer a task created during its first poll only then.
+   */
+  private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
 
   /**
    * Three applications whose key tasks the worker has fetched and locked when it dies, and two made while it is
@@ -57,7 +62,7 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
       for (int i = 0; i < 3; i++) {
         applyKeyPending(i % 2 == 0 ? "alice" : "bob", owners, vehicles);
       }
-      lockedAtKill = awaitIssueKeyTasksLocked(owners.keySet(), Duration.ofSeconds(15));
+      lockedAtKill = awaitIssueKeyTasksLocked(owners.keySet(), FETCH_WAIT);
       stack.kill(RentalStack.KEY_ADAPTER);
       keyDb.rollback();
     } catch (RuntimeException | SQLException | Error e) {
@@ -256,7 +261,7 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
         st.execute("LOCK TABLE rental_key IN EXCLUSIVE MODE");
       }
       id = applyKeyPending(customer, hours, owners, vehicles);
-      awaitIssueKeyTasksLocked(List.of(id), Duration.ofSeconds(15));
+      awaitIssueKeyTasksLocked(List.of(id), FETCH_WAIT);
       try (PreparedStatement ps = rentalDb.prepareStatement("SELECT id FROM rental WHERE id = ? FOR UPDATE")) {
         ps.setString(1, id);
         ps.executeQuery().close();
