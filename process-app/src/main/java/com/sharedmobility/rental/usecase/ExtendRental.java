@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -133,13 +134,15 @@ public class ExtendRental {
 
   /** The extra hours the price list has a price for, from one up, each with its price and the new end. */
   public Map<Integer, Quote> offers(RentalView rental) {
+    // one look-up of the vehicle's type for the whole list, not one per hour offered
+    MobilityType type = catalogue.typeOf(rental.mobilityId());
     Map<Integer, Quote> offers = new LinkedHashMap<>();
     for (int extra = 1; extra <= MOST_EXTRA_HOURS; extra++) {
-      try {
-        offers.put(extra, quote(rental, extra));
-      } catch (NoPriceException beyondThePriceList) {
+      Optional<Quote> quote = quote(rental, type, extra);
+      if (quote.isEmpty()) {
         break;
       }
+      offers.put(extra, quote.get());
     }
     return offers;
   }
@@ -155,11 +158,16 @@ public class ExtendRental {
    * @throws NoPriceException past the price list's hours
    */
   public Quote quote(RentalView rental, int extraHours) {
-    int hours = rental.hours() + extraHours;
     MobilityType type = catalogue.typeOf(rental.mobilityId());
-    BigDecimal total = prices.priceFor(type, hours).orElseThrow(() -> new NoPriceException(type, hours));
-    return new Quote(total.subtract(rental.amount()).max(BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY),
-        rental.endsAt() == null ? null : rental.endsAt().plus(hour.multipliedBy(extraHours)));
+    return quote(rental, type, extraHours)
+        .orElseThrow(() -> new NoPriceException(type, rental.hours() + extraHours));
+  }
+
+  /** Empty past the price list's hours. */
+  private Optional<Quote> quote(RentalView rental, MobilityType type, int extraHours) {
+    return prices.priceFor(type, rental.hours() + extraHours).map(total -> new Quote(
+        total.subtract(rental.amount()).max(BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY),
+        rental.endsAt() == null ? null : rental.endsAt().plus(hour.multipliedBy(extraHours))));
   }
 
   private void charge(RentalView rental, String extensionId, BigDecimal extra) {
