@@ -119,6 +119,28 @@ class KeyWorkerAccessTest extends RentalTestBase {
     assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isZero();
   }
 
+  /**
+   * A waiting long poll is woken by the engine only for tasks created on its own node; a task another node created,
+   * or one whose lock ran out, is seen at ClusterFetchRecheck's next look, not when the poll's 20 s are over.
+   */
+  @Test
+  void aWaitingPollTakesATaskThatNoNewTaskOnThisNodeAnnouncedWithinASecond() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    String rentalId = applyForRental.apply("alice", "bike-04", 1, null, null).id();
+    // held by a worker that died: its lock runs out in a second, and nothing tells the waiting poll
+    assertThat(engine.getExternalTaskService().fetchAndLock(1, "dead-worker")
+        .topic(RentalProcess.Topics.ISSUE_KEY, 1_000).businessKey(rentalId).execute()).hasSize(1);
+
+    long start = System.nanoTime();
+    HttpResponse<String> response = call("keyworker", "keyworker", "POST", FETCH, ("{\"workerId\":\"w5\","
+        + "\"maxTasks\":1,\"asyncResponseTimeout\":15000,\"topics\":[{\"topicName\":\""
+        + RentalProcess.Topics.ISSUE_KEY + "\",\"lockDuration\":30000,\"businessKey\":\"" + rentalId + "\"}]}"));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(json.readTree(response.body()).findValuesAsText("businessKey")).containsExactly(rentalId);
+    assertThat(tookMillis).as("ms until the poll took the task (its lock ran out after 1 000 ms)").isLessThan(3_000);
+  }
+
   /** A Camunda user of the key worker's name, with grants, as earlier versions made it, goes at the next start. */
   @Test
   void theKeyWorkersCamundaUserOfEarlierVersionsIsRemoved() {
