@@ -1,4 +1,4 @@
-package com.sharedmobility.rental.config;
+package com.sharedmobility.rental.enginerest;
 
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.springframework.scheduling.annotation.Scheduled;
