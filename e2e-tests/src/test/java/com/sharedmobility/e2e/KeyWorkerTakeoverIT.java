@@ -39,8 +39,9 @@ class KeyWorkerTakeoverIT extends FaultInjectionTest {
   private static final int HOURS = 24;
   private static final String ISSUE_KEY = "issue-key";
   /**
-   * How long a worker may take to fetch a new task: an idle worker long-polls for 20 s (key-adapter's
-   * async-response-timeout), and a fresh one was seen to answer a task created during its first poll only then.
+   * How long a worker may take to fetch a new task: an idle worker long-polls for 5 s (key-adapter's
+   * async-response-timeout), and a fresh one was seen to answer a task created during its first poll only then;
+   * the rest is a busy machine's start-up.
    */
   private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
 

@@ -63,8 +63,12 @@ public final class RentalStack implements AutoCloseable {
   private final ServiceProcess payment;
   /** process-app's nodes on one database; the first is named process-app, the others process-app-2, ... */
   private final List<ServiceProcess> processNodes = new ArrayList<>();
-  private final ServiceProcess key;
+  /** key-adapter's replicas on one database; the first is named key-adapter, the others key-adapter-2, ... */
+  private final List<ServiceProcess> keyReplicas = new ArrayList<>();
+  /** HAProxy in front of process-app and key-adapter, when the settings ask for it. */
+  private final LoadBalancer loadBalancer;
   private final Map<String, Database> databases = new LinkedHashMap<>();
+  private final Map<String, DatabaseServer> databaseServers = new LinkedHashMap<>();
   private final Set<String> claimedVehicles = new HashSet<>();
   private List<Mobility> catalogue;
 
@@ -84,15 +88,16 @@ public final class RentalStack implements AutoCloseable {
    * @param env service name ({@link #PROCESS_APP}, ...) to extra environment variables
    */
   public record Settings(String name, String profile, Duration rentalHour, int processAppNodes,
+                         int keyAdapterReplicas, boolean loadBalancer, boolean ownDatabaseServers,
                          Map<String, Map<String, String>> env) {
 
-    public static final Settings DEFAULT = new Settings(null, "local", RENTAL_HOUR, 1, Map.of());
+    public static final Settings DEFAULT = new Settings(null, "local", RENTAL_HOUR, 1, 1, false, false, Map.of());
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([^}]+)}");
 
     public Settings {
       Objects.requireNonNull(rentalHour, "rentalHour");
-      if (processAppNodes < 1) {
-        throw new IllegalArgumentException("at least one process-app node");
+      if (processAppNodes < 1 || keyAdapterReplicas < 1) {
+        throw new IllegalArgumentException("at least one process-app node and one key-adapter replica");
       }
       env = Map.copyOf(env);
     }
@@ -105,7 +110,8 @@ public final class RentalStack implements AutoCloseable {
       env.put(KEY_ADAPTER, pairs(annotation.keyAdapter()));
       return new Settings(annotation.name(), annotation.profile(),
           annotation.rentalHour().isBlank() ? RENTAL_HOUR : Duration.parse(annotation.rentalHour()),
-          annotation.processAppNodes(), env);
+          annotation.processAppNodes(), annotation.keyAdapterReplicas(), annotation.loadBalancer(),
+          annotation.ownDatabaseServers(), env);
     }
 
     /** The service's extra variables, each {@code ${name}} replaced by that system property. */
@@ -133,8 +139,10 @@ public final class RentalStack implements AutoCloseable {
     public String toString() {
       Map<String, Map<String, String>> sorted = new java.util.TreeMap<>();
       env.forEach((service, vars) -> sorted.put(service, new java.util.TreeMap<>(vars)));
-      return (name == null ? "default" : name) + " stack (profile " + profile + ", rental hour " + rentalHour + ", process-app nodes "
-          + processAppNodes + ", extra env " + sorted + ")";
+      return (name == null ? "default" : name) + " stack (profile " + profile + ", rental hour " + rentalHour
+          + ", process-app nodes " + processAppNodes + ", key-adapter replicas " + keyAdapterReplicas
+          + (loadBalancer ? ", behind HAProxy" : "") + (ownDatabaseServers ? ", a database server each" : "")
+          + ", extra env " + sorted + ")";
     }
   }
 
@@ -148,17 +156,20 @@ public final class RentalStack implements AutoCloseable {
         .filter(s -> !s.isBlank())
         .toList();
 
-    Database rentalDb = PostgresTestDatabase.create("e2e_rental");
-    Database paymentDb = PostgresTestDatabase.create("e2e_payment");
-    Database keyDb = PostgresTestDatabase.create("e2e_key");
+    Database rentalDb = database(PROCESS_APP, "e2e_rental");
+    Database paymentDb = database(PAYMENT_ADAPTER, "e2e_payment");
+    Database keyDb = database(KEY_ADAPTER, "e2e_key");
     LOG.info("databases: {}, {}, {}", rentalDb.jdbcUrl(), paymentDb.jdbcUrl(), keyDb.jdbcUrl());
     databases.put(PROCESS_APP, rentalDb);
     databases.put(PAYMENT_ADAPTER, paymentDb);
     databases.put(KEY_ADAPTER, keyDb);
 
-    int[] ports = freePorts(2 + settings.processAppNodes());
+    int nodes = settings.processAppNodes();
+    int[] ports = freePorts(1 + nodes + settings.keyAdapterReplicas() + (settings.loadBalancer() ? 2 : 0));
     int paymentPort = ports[0];
-    int keyPort = ports[1];
+    int firstKeyPort = ports[1 + nodes];
+    int rentalFrontPort = settings.loadBalancer() ? ports[ports.length - 2] : -1;
+    int keyFrontPort = settings.loadBalancer() ? ports[ports.length - 1] : -1;
 
     Map<String, String> paymentEnv = datasource(paymentDb);
     paymentEnv.putAll(settings.envOf(PAYMENT_ADAPTER));
@@ -166,7 +177,7 @@ public final class RentalStack implements AutoCloseable {
 
     Map<String, String> processEnv = datasource(rentalDb);
     processEnv.put("PAYMENT_URL", "http://127.0.0.1:" + paymentPort);
-    processEnv.put("KEY_SERVICE_URL", "http://127.0.0.1:" + keyPort);
+    processEnv.put("KEY_SERVICE_URL", "http://127.0.0.1:" + (settings.loadBalancer() ? keyFrontPort : firstKeyPort));
     processEnv.put("RENTAL_HOUR", settings.rentalHour().toString());
     processEnv.put("PAYMENT_RETRY_INITIAL_DELAY", System.getProperty("e2e.paymentRetryInitialDelay", "PT2S"));
     processEnv.put("PAYMENT_RETRY_MAX_ATTEMPTS", System.getProperty("e2e.paymentRetryMaxAttempts", "6"));
@@ -174,17 +185,37 @@ public final class RentalStack implements AutoCloseable {
     // (6 in progress by default, RentalApiTest) would turn most of them into 503s before they reach it
     processEnv.put("ADMISSION_MAX_CONCURRENT_APPLICATIONS", "64");
     processEnv.putAll(settings.envOf(PROCESS_APP));
-    for (int node = 1; node <= settings.processAppNodes(); node++) {
-      processNodes.add(service(PROCESS_APP, node == 1 ? PROCESS_APP : PROCESS_APP + "-" + node, ports[node + 1],
-          processEnv, jvmOptions));
+    for (int node = 1; node <= nodes; node++) {
+      processNodes.add(service(PROCESS_APP, replicaName(PROCESS_APP, node), ports[node], processEnv, jvmOptions));
     }
 
     Map<String, String> keyEnv = datasource(keyDb);
-    keyEnv.put("ENGINE_REST_URL", processNodes.get(processNodes.size() - 1).baseUrl() + "/engine-rest");
+    keyEnv.put("ENGINE_REST_URL", (settings.loadBalancer() ? "http://127.0.0.1:" + rentalFrontPort
+        : processNodes.get(processNodes.size() - 1).baseUrl()) + "/engine-rest");
     // seconds, not the default minute: tests wait for keys to expire
     keyEnv.put("KEY_VALIDITY_MARGIN", System.getProperty("e2e.keyValidityMargin", "PT5S"));
     keyEnv.putAll(settings.envOf(KEY_ADAPTER));
-    key = service(KEY_ADAPTER, keyPort, keyEnv, jvmOptions);
+    for (int replica = 1; replica <= settings.keyAdapterReplicas(); replica++) {
+      keyReplicas.add(service(KEY_ADAPTER, replicaName(KEY_ADAPTER, replica), ports[nodes + replica], keyEnv,
+          jvmOptions));
+    }
+    loadBalancer = settings.loadBalancer() ? new LoadBalancer(List.of(
+        new LoadBalancer.Frontend(PROCESS_APP, rentalFrontPort, processNodes),
+        new LoadBalancer.Frontend(KEY_ADAPTER, keyFrontPort, keyReplicas)), logDir) : null;
+  }
+
+  /** A fresh database of the service: on a server of its own when the settings ask for it. */
+  private Database database(String service, String prefix) {
+    if (!settings.ownDatabaseServers()) {
+      return PostgresTestDatabase.create(prefix);
+    }
+    DatabaseServer server = DatabaseServer.create(service, logDir.resolve(service + "-pgdata"));
+    databaseServers.put(service, server);
+    return server.database();
+  }
+
+  private static String replicaName(String service, int replica) {
+    return replica == 1 ? service : service + "-" + replica;
   }
 
   /**
@@ -219,6 +250,9 @@ public final class RentalStack implements AutoCloseable {
       }
     }
     long t0 = System.nanoTime();
+    if (loadBalancer != null) {
+      loadBalancer.start();
+    }
     payment.start();
     processNodes.get(0).start();
     CompletableFuture<Void> paymentReady = CompletableFuture.runAsync(() -> payment.awaitReady(startTimeout));
@@ -229,11 +263,11 @@ public final class RentalStack implements AutoCloseable {
       node.awaitReady(startTimeout);
     }
     join(paymentReady);
-    key.start();
-    key.awaitReady(startTimeout);
+    keyReplicas.forEach(ServiceProcess::start);
+    keyReplicas.forEach(replica -> replica.awaitReady(startTimeout));
     LOG.info("stack ready after {} s: process-app {}, payment-adapter {}, key-adapter {}; logs in {}",
         Duration.ofNanos(System.nanoTime() - t0).toSeconds(), processNodes.stream().map(ServiceProcess::baseUrl)
-            .toList(), payment.baseUrl(), key.baseUrl(), logDir);
+            .toList(), payment.baseUrl(), keyReplicas.stream().map(ServiceProcess::baseUrl).toList(), logDir);
   }
 
   private static void join(CompletableFuture<Void> future) {
@@ -263,15 +297,21 @@ public final class RentalStack implements AutoCloseable {
     return payment;
   }
 
+  /** The first key-adapter replica. */
   public ServiceProcess keyAdapter() {
-    return key;
+    return keyReplicas.get(0);
+  }
+
+  /** All key-adapter replicas, the first first. */
+  public List<ServiceProcess> keyAdapterReplicas() {
+    return List.copyOf(keyReplicas);
   }
 
   public List<ServiceProcess> services() {
     List<ServiceProcess> all = new ArrayList<>();
     all.add(payment);
     all.addAll(processNodes);
-    all.add(key);
+    all.addAll(keyReplicas);
     return all;
   }
 
@@ -308,6 +348,26 @@ public final class RentalStack implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - t0);
   }
 
+  /**
+   * Restarts the database server of a service ({@link StackSettings#ownDatabaseServers()}): a fast shutdown, then
+   * {@code away} with no server, then the server again; returns when it accepts connections.
+   */
+  public void restartDatabase(String service, Duration away) {
+    DatabaseServer server = databaseServers.get(service);
+    if (server == null) {
+      throw new IllegalStateException("the " + settings + " has no database server of " + service + "'s own");
+    }
+    server.stop();
+    try {
+      Thread.sleep(away.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      server.start();
+    }
+  }
+
   public Settings settings() {
     return settings;
   }
@@ -334,9 +394,9 @@ public final class RentalStack implements AutoCloseable {
 
   // ---------------------------------------------------------------- clients
 
-  /** A customer's client of the first process-app node that is alive, as a load balancer would route. */
+  /** A customer's client through the load balancer, else of the first process-app node that is alive. */
   public RentalApiClient customer(String user) {
-    return RentalApiClient.as(liveProcessNode().baseUrl(), user, user);
+    return RentalApiClient.as(customerUrl(), user, user);
   }
 
   /** A customer's client of one process-app node. */
@@ -344,8 +404,20 @@ public final class RentalStack implements AutoCloseable {
     return RentalApiClient.as(node.baseUrl(), user, user);
   }
 
-  private ServiceProcess liveProcessNode() {
-    return processNodes.stream().filter(ServiceProcess::isAlive).findFirst().orElse(processNodes.get(0));
+  private String customerUrl() {
+    if (loadBalancer != null) {
+      return loadBalancer.frontend(PROCESS_APP).url();
+    }
+    return processNodes.stream().filter(ServiceProcess::isAlive).findFirst().orElse(processNodes.get(0)).baseUrl();
+  }
+
+  private String keyServiceUrl() {
+    return loadBalancer != null ? loadBalancer.frontend(KEY_ADAPTER).url() : keyReplicas.get(0).baseUrl();
+  }
+
+  /** The load balancer's log (one line per request: which replica answered, how, after how many retries). */
+  public java.util.Optional<Path> loadBalancerLog() {
+    return java.util.Optional.ofNullable(loadBalancer).map(LoadBalancer::logFile);
   }
 
   public RentalApiClient alice() {
@@ -357,17 +429,17 @@ public final class RentalStack implements AutoCloseable {
   }
 
   public RentalApiClient anonymous() {
-    return RentalApiClient.anonymous(liveProcessNode().baseUrl());
+    return RentalApiClient.anonymous(customerUrl());
   }
 
   /** key-adapter as a vehicle's on-board unit: {@code POST /keys/verify}. */
   public RentalApiClient vehicleUnit() {
-    return RentalApiClient.as(key.baseUrl(), "vehicle", "vehicle");
+    return RentalApiClient.as(keyServiceUrl(), "vehicle", "vehicle");
   }
 
   /** key-adapter as an operator: {@code GET /keys/{rentalId}}. */
   public RentalApiClient keysAsOps() {
-    return RentalApiClient.as(key.baseUrl(), "ops", "ops");
+    return RentalApiClient.as(keyServiceUrl(), "ops", "ops");
   }
 
   /** payment-adapter's ledger; it has no authentication yet, the operator's credentials do no harm. */
@@ -470,10 +542,17 @@ public final class RentalStack implements AutoCloseable {
         LOG.warn("cannot stop {}", s.name(), e);
       }
     }
+    if (loadBalancer != null) {
+      loadBalancer.close();
+    }
+    databaseServers.values().forEach(DatabaseServer::close);
   }
 
   private void killAll() {
     services().forEach(ServiceProcess::kill);
+    if (loadBalancer != null) {
+      loadBalancer.close();
+    }
   }
 
   @Override

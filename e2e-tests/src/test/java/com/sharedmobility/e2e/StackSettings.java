@@ -31,6 +31,21 @@ public @interface StackSettings {
    */
   int processAppNodes() default 1;
 
+  /** How many key-adapter replicas share key-adapter's database; the first is named key-adapter, then key-adapter-2. */
+  int keyAdapterReplicas() default 1;
+
+  /**
+   * Whether a {@link LoadBalancer} (HAProxy) stands in front of process-app's nodes and key-adapter's replicas:
+   * customers, key-adapter's workers and process-app's key client then go through it, as in a cluster.
+   */
+  boolean loadBalancer() default false;
+
+  /**
+   * Whether each service gets a PostgreSQL server of its own ({@link DatabaseServer}) instead of a database on the
+   * shared test server, so that a test can restart one service's database.
+   */
+  boolean ownDatabaseServers() default false;
+
   /** The Spring profile of all three services: {@code local} (HTTP Basic, seeded users) or, e.g., {@code production}. */
   String profile() default "local";
 

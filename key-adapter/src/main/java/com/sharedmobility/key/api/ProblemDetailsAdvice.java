@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.sharedmobility.key.store.VerificationLockedException;
 import java.util.stream.Collectors;
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -66,10 +67,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception ex) {
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseUnavailable.isCauseOf(ex)) {
+      LOG.warn("database unreachable, answered 503: {}", ex.toString());
+      return DatabaseUnavailable.answer(
+          "The key service cannot reach its database at this moment; nothing was changed");
+    }
     LOG.error("request failed unexpectedly", ex);
-    return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "the key service failed to answer; try again later");
+    return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR, "the key service failed to answer; try again later"));
   }
 
   private static String unreadableBody(HttpMessageNotReadableException ex) {

@@ -7,6 +7,7 @@ import com.sharedmobility.payment.ledger.PaymentNotFoundException;
 import com.sharedmobility.payment.provider.UnknownPaymentMethodException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -53,10 +54,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.isCauseOf(e)) {
+      LOG.warn("database unreachable, answered 503: {}", e.toString());
+      return DatabaseUnavailable.answer(
+          "The payment service cannot reach its database at this moment; nothing was booked");
+    }
     LOG.error("Request failed", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "The payment service failed to handle the request; its log tells why");
+    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The payment service failed to handle the request; its log tells why"));
   }
 
   @Override

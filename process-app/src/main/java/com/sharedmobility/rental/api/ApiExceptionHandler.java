@@ -2,6 +2,7 @@ package com.sharedmobility.rental.api;
 
 import com.sharedmobility.rental.usecase.Refusals;
 import com.sharedmobility.rental.usecase.Refusals.Refusal;
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import com.sharedmobility.rental.usecase.RentalProblem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
@@ -80,6 +81,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           "The payment service refused the request; nothing was charged. Please try again later.");
       case CHARGES_BUSY -> busy("Too many rentals are being paid for at this moment; yours was not started.");
       case POOL_BUSY -> busy("The service is busy.");
+      case DATABASE_UNREACHABLE -> unavailable(RentalProblem.busy("The service cannot reach its database at this"
+          + " moment; nothing was started, and an amount reserved for it is released.",
+          DatabaseUnavailable.RETRY_AFTER_SECONDS));
       case UNFORESEEN -> {
         LOG.error("unexpected error in the customer API", ex);
         yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -89,8 +93,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> busy(String reason) {
-    RentalProblem busy = RentalProblem.busy(reason, RETRY_AFTER_BUSY_SECONDS);
-    return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders()).body(busy.getBody());
+    return unavailable(RentalProblem.busy(reason, RETRY_AFTER_BUSY_SECONDS));
+  }
+
+  private static ResponseEntity<Object> unavailable(RentalProblem problem) {
+    return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
   }
 
   private static ResponseEntity<Object> badRequest(String title, String detail) {

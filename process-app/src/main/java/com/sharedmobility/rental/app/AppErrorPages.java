@@ -4,6 +4,7 @@ import com.sharedmobility.rental.usecase.Refusals;
 import com.sharedmobility.rental.usecase.Refusals.Refusal;
 import com.sharedmobility.rental.usecase.RentalProblem;
 import com.sharedmobility.support.errors.Causes;
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +51,10 @@ public class AppErrorPages {
       case PAYMENT_SERVICE -> HttpStatus.BAD_GATEWAY;
       case CHARGES_BUSY, POOL_BUSY -> {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_BUSY_SECONDS);
+        yield HttpStatus.SERVICE_UNAVAILABLE;
+      }
+      case DATABASE_UNREACHABLE -> {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         yield HttpStatus.SERVICE_UNAVAILABLE;
       }
       case UNFORESEEN -> HttpStatus.INTERNAL_SERVER_ERROR;

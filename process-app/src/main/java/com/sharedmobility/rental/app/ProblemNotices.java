@@ -39,6 +39,7 @@ public class ProblemNotices {
       case PAYMENT_METHOD -> new Notice("problem.PAYMENT_METHOD");
       case PAYMENT_SERVICE -> new Notice("problem.PAYMENT_SERVICE");
       case CHARGES_BUSY, POOL_BUSY -> new Notice("problem.BUSY");
+      case DATABASE_UNREACHABLE -> new Notice("problem.DATABASE_UNREACHABLE");
       case UNFORESEEN -> {
         LOG.error("unexpected error in the customer app", refusal.cause());
         yield new Notice("problem.UNEXPECTED");

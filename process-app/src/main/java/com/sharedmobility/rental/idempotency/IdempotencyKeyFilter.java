@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import com.sharedmobility.support.web.BufferedBodyRequest;
 import com.sharedmobility.support.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
   public static final String HEADER = "Idempotency-Key";
   /** Set on an answer given again. */
   public static final String REPLAYED = "Idempotent-Replayed";
@@ -62,7 +66,19 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
-    Claim claim = requests.claim(customer.getName(), key, fingerprint(request, body));
+    Claim claim;
+    try {
+      claim = requests.claim(customer.getName(), key, fingerprint(request, body));
+    } catch (RuntimeException failed) {
+      if (!DatabaseUnavailable.isCauseOf(failed)) {
+        throw failed;
+      }
+      LOG.warn("database unreachable, request with an Idempotency-Key answered 503: {}", failed.toString());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+          "The service cannot reach its database at this moment; nothing was started. Please try again.");
+      return;
+    }
     if (claim instanceof Claim.Work work) {
       work(new BufferedBodyRequest(request, body), response, chain, work.request(), null);
     } else if (claim instanceof Claim.StartedBefore started) {
@@ -89,16 +105,38 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, answer);
     } catch (ServletException | IOException | RuntimeException failed) {
-      requests.release(idempotent);
+      release(idempotent);
       throw failed;
     }
-    if (answer.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-      requests.release(idempotent);
-    } else {
-      requests.answer(idempotent, new StoredAnswer(answer.getStatus(), answer.getHeader(HttpHeaders.LOCATION),
-          answer.getContentType(), new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
+    try {
+      if (answer.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+        release(idempotent);
+      } else {
+        requests.answer(idempotent, new StoredAnswer(answer.getStatus(), answer.getHeader(HttpHeaders.LOCATION),
+            answer.getContentType(), new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
+      }
+    } catch (RuntimeException failed) {
+      if (!DatabaseUnavailable.isCauseOf(failed)) {
+        throw failed;
+      }
+      // the work is done and its answer is the customer's; only its copy for a repeat is lost
+      LOG.warn("database unreachable, the answer to Idempotency-Key {} is not kept: {}", idempotent.key(),
+          failed.toString());
     }
     answer.copyBodyToResponse();
+  }
+
+  /** Lets a repeat do the work; with the database away the claim stays until its lease runs out. */
+  private void release(IdempotentRequest idempotent) {
+    try {
+      requests.release(idempotent);
+    } catch (RuntimeException failed) {
+      if (!DatabaseUnavailable.isCauseOf(failed)) {
+        throw failed;
+      }
+      LOG.warn("database unreachable, the claim of Idempotency-Key {} stays until its lease runs out: {}",
+          idempotent.key(), failed.toString());
+    }
   }
 
   private static void replay(HttpServletResponse response, StoredAnswer answer) throws IOException {

@@ -22,6 +22,7 @@ public class Refusals {
 
   private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
 
+
   /** What went wrong, as far as the customer is concerned. */
   public enum Kind {
     /** The pricing decision has no price for these hours. */
@@ -34,6 +35,8 @@ public class Refusals {
     CHARGES_BUSY,
     /** No database connection came in time: overload. */
     POOL_BUSY,
+    /** The database could not be reached (restarting, away): nothing was done, try again soon. */
+    DATABASE_UNREACHABLE,
     /** Nothing foreseen: a fault of ours, to log and tell as such. */
     UNFORESEEN
   }
@@ -65,6 +68,10 @@ public class Refusals {
     if (chargesFull.isPresent()) {
       chargesBusy.increment();
       return new Refusal(Kind.CHARGES_BUSY, chargesFull.get());
+    }
+    if (Causes.databaseUnreachable(failure)) {
+      LOG.warn("database unreachable, refused: {}", failure.toString());
+      return new Refusal(Kind.DATABASE_UNREACHABLE, failure);
     }
     Optional<SQLTransientConnectionException> noConnection = Causes.find(failure,
         SQLTransientConnectionException.class);

@@ -32,6 +32,18 @@ class AppErrorPagesTest {
   }
 
   @Test
+  void aDatabaseThatRestartsIsA503WithItsWaitNotA500() {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    ModelAndView page = pages.unexpected(new IllegalStateException("engine", new java.sql.SQLException(
+        "FATAL: terminating connection due to administrator command", "57P01")), response);
+
+    assertThat(page.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(((Notice) page.getModel().get("problem")).code()).isEqualTo("problem.DATABASE_UNREACHABLE");
+  }
+
+  @Test
   void aRefusalWrappedOnItsWayKeepsItsStatusAndWait() {
     MockHttpServletResponse response = new MockHttpServletResponse();
 

@@ -119,6 +119,30 @@ class KeyWorkerAccessTest extends RentalTestBase {
     assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isZero();
   }
 
+  /** A poll that waits from before a rental was applied for takes its key task as soon as it exists. */
+  @Test
+  void aWaitingPollTakesATaskCreatedAfterItBegan() throws Exception {
+    when(payments.charge(any(), any())).thenReturn(CHARGED);
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> poll = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return call("keyworker", "keyworker", "POST", FETCH, "{\"workerId\":\"w6\",\"maxTasks\":1,"
+                + "\"asyncResponseTimeout\":15000,\"topics\":[{\"topicName\":\"" + RentalProcess.Topics.ISSUE_KEY
+                + "\",\"lockDuration\":30000,\"processVariables\":{\"mobilityId\":\"bike-05\"}}]}");
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    Thread.sleep(2_000);
+    long start = System.nanoTime();
+    String rentalId = applyForRental.apply("alice", "bike-05", 1, null, null).id();
+    HttpResponse<String> response = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(json.readTree(response.body()).findValuesAsText("businessKey")).containsExactly(rentalId);
+    assertThat(tookMillis).as("ms from the application until the waiting poll had its key task").isLessThan(3_000);
+  }
+
   /**
    * A waiting long poll is woken by the engine only for tasks created on its own node; a task another node created,
    * or one whose lock ran out, is seen at ClusterFetchRecheck's next look, not when the poll's 20 s are over.

@@ -14,6 +14,17 @@ public final class Causes {
     return first(exception, matches).isPresent();
   }
 
+  /**
+   * Whether the database could not be reached: a SQL state of class 08 (connection exception: refused, broken) or
+   * 57P (the server shutting down, restarting or starting up) anywhere in the causes. A restart of the database
+   * ends every session, so the next use of each pooled connection fails this way, as does every new connection
+   * until it is back.
+   */
+  public static boolean databaseUnreachable(Throwable exception) {
+    return any(exception, cause -> cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+  }
+
   /** The exception itself or the outermost of its causes of this type. */
   public static <T extends Throwable> Optional<T> find(Throwable exception, Class<T> type) {
     return first(exception, type::isInstance).map(type::cast);
