@@ -2,6 +2,7 @@ package com.sharedmobility.rental.enginerest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.SingleConsumerCondition;
 import org.camunda.bpm.engine.rest.impl.FetchAndLockHandlerImpl;
 import org.camunda.bpm.engine.rest.impl.FetchAndLockRequest;
 
@@ -12,6 +13,19 @@ import org.camunda.bpm.engine.rest.impl.FetchAndLockRequest;
  * graceful shutdown does not wait out a worker's whole poll (20 s) while that worker fetches nothing.
  */
 public class DrainingFetchAndLockHandler extends FetchAndLockHandlerImpl {
+
+  /**
+   * Starts again after a shutdown, with a new thread: the handler is one per JVM (engine REST keeps it in a static
+   * field), and a servlet context that ends stops it for every other one in the JVM, as Spring's test contexts do.
+   */
+  @Override
+  public void start() {
+    if (!isRunning && handlerThread.getState() == Thread.State.TERMINATED) {
+      handlerThread = new Thread(this, getClass().getSimpleName());
+      condition = new SingleConsumerCondition(handlerThread);
+    }
+    super.start();
+  }
 
   @Override
   protected void rejectPendingRequests() {

@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.enginerest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
@@ -56,6 +57,20 @@ class DrainingFetchAndLockHandlerTest extends RentalTestBase {
     handler.addPendingRequest(poll("w-late"), late, engine);
 
     verify(late, timeout(1_000)).resume(List.of());
+  }
+
+  @Test
+  void aHandlerStartedAgainAfterAShutdownLetsPollsWaitAgain() {
+    handler.start();
+    handler.shutdown();
+    handler.start();
+    AsyncResponse waiting = mock(AsyncResponse.class);
+
+    handler.addPendingRequest(poll("w-again"), waiting, engine);
+
+    verify(waiting, after(500).never()).resume(List.of());
+    handler.shutdown();
+    verify(waiting, timeout(1_000)).resume(List.of());
   }
 
   /** A key worker's poll for 20 s, for a rental that does not exist: no task comes. */

@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.impl.FetchAndLockContextListener;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +51,12 @@ class KeyWorkerAccessTest extends RentalTestBase {
   ObjectMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Engine REST's long polling is one per JVM: another test context that closed may have stopped it. */
+  @BeforeEach
+  void longPollingRuns() {
+    FetchAndLockContextListener.getFetchAndLockHandler().start();
+  }
 
   @AfterEach
   void removeTestUsers() {
