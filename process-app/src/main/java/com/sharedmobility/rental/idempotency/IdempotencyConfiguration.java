@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.rental.api.ProblemLanguage;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,10 @@ class IdempotencyConfiguration {
 
   /** After Spring Security's filters, which know the customer; on the customer API's rentals only. */
   @Bean
-  FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotentRequests requests, ObjectMapper json) {
+  FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotentRequests requests, ObjectMapper json,
+                                                                    ProblemLanguage language) {
     FilterRegistrationBean<IdempotencyKeyFilter> registration =
-        new FilterRegistrationBean<>(new IdempotencyKeyFilter(requests, json));
+        new FilterRegistrationBean<>(new IdempotencyKeyFilter(requests, json, language));
     registration.addUrlPatterns("/rentals", "/rentals/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;

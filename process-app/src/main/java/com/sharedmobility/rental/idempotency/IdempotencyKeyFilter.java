@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.rental.api.ProblemLanguage;
 import com.sharedmobility.support.errors.DatabaseUnavailable;
 import com.sharedmobility.support.web.BufferedBodyRequest;
 import com.sharedmobility.support.web.ProblemWriter;
@@ -39,10 +40,12 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   private final IdempotentRequests requests;
   private final ObjectMapper json;
+  private final ProblemLanguage language;
 
-  public IdempotencyKeyFilter(IdempotentRequests requests, ObjectMapper json) {
+  public IdempotencyKeyFilter(IdempotentRequests requests, ObjectMapper json, ProblemLanguage language) {
     this.requests = requests;
     this.json = json;
+    this.language = language;
   }
 
   @Override
@@ -157,7 +160,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
                        String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    ProblemWriter.write(json, request, response, problem);
+    ProblemWriter.write(json, request, response, language.translate(problem, request));
   }
 
   private static String unquoted(String header) {

@@ -1,6 +1,7 @@
 package com.sharedmobility.rental.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharedmobility.rental.api.ProblemLanguage;
 import com.sharedmobility.support.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -26,8 +28,16 @@ public class ProblemResponses extends ProblemSecurityHandlers implements Authent
   public static final int RETRY_AFTER_ISSUER_SECONDS = 10;
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
-  public ProblemResponses(ObjectMapper json) {
+  private final ProblemLanguage language;
+
+  public ProblemResponses(ObjectMapper json, ProblemLanguage language) {
     super(json, "shared-mobility");
+    this.language = language;
+  }
+
+  @Override
+  protected ProblemDetail inLanguageOf(HttpServletRequest request, ProblemDetail problem) {
+    return language.translate(problem, request);
   }
 
   @Override
@@ -42,9 +52,11 @@ public class ProblemResponses extends ProblemSecurityHandlers implements Authent
     if (failure instanceof AuthenticationServiceException) {
       LOG.warn("customer token not checked, its issuer cannot be reached: {}", failure.getMessage());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_ISSUER_SECONDS));
-      write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
           "Sign-in cannot be checked right now: the sign-in service cannot be reached. Nothing was changed; please"
               + " try again shortly.");
+      problem.setTitle("Sign-in unavailable");
+      write(request, response, problem);
       return;
     }
     commence(request, response, failure);

@@ -22,6 +22,16 @@ class MessagesTest {
         .isNotBlank());
   }
 
+  @Test
+  void everyProblemOfTheApiHasItsKoreanTitleAndDetail() throws IOException {
+    Properties english = load("api/problems.properties");
+    Properties korean = load("api/problems_ko.properties");
+
+    assertThat(korean.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    assertThat(korean.stringPropertyNames()).allSatisfy(key -> assertThat(korean.getProperty(key)).as(key)
+        .isNotBlank());
+  }
+
   private static Properties load(String resource) throws IOException {
     Properties messages = new Properties();
     try (Reader in = new InputStreamReader(

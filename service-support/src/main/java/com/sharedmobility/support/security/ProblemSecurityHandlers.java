@@ -55,6 +55,17 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   /** Writes a problem response of this status; the caller sets any headers first. */
   protected void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemWriter.write(json, request, response, ProblemDetail.forStatusAndDetail(status, detail));
+    write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
+  }
+
+  /** Writes this problem; the caller sets any headers first. */
+  protected void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    ProblemWriter.write(json, request, response, inLanguageOf(request, problem));
+  }
+
+  /** The problem in the language the request asks for; English, as made, unless a service speaks more. */
+  protected ProblemDetail inLanguageOf(HttpServletRequest request, ProblemDetail problem) {
+    return problem;
   }
 }
