@@ -61,6 +61,13 @@ final class ApplicationStream {
       return applications == 0 ? 0 : (double) refused / applications;
     }
 
+    /** The refusals by reason, the first answers no client should get, and the invariants' tables. */
+    String details(Invariants.Result result) {
+      return "\nRefusals by reason: " + refusalReasons() + "\n\nFailed answers: " + failed.stream().limit(20)
+          .map(a -> "#" + a.application() + " " + a.outcome()).toList() + "\n\n" + result.invariantTable() + "\n"
+          + result.figureTable() + "\n";
+    }
+
     /** How many refusals said what: the problem's detail, its figures left out. */
     Map<String, Long> refusalReasons() {
       return refusals.stream().collect(java.util.stream.Collectors.groupingBy(

@@ -108,7 +108,7 @@ class CustomerAppBrowserIT extends E2eTest {
     browser.get(rentalScreen);
     browser.findElement(By.linkText("Extend this rental")).click();
     awaitHeading("Extend your rental");
-    awaitText(By.tagName("main"), "(?s).*1 more hour costs EUR \\d+\\.\\d\\d.*");
+    awaitText(By.tagName("main"), "(?s).*1 more hour costs €\\d+\\.\\d\\d.*");
     assertAccessible("extend");
     screenshot("app-extend.png");
     browser.findElement(By.cssSelector("main form[method=post] button")).click();
@@ -118,7 +118,7 @@ class CustomerAppBrowserIT extends E2eTest {
     // returning it would give back the hours not begun: shown, not done
     browser.findElement(By.linkText("Return the vehicle")).click();
     awaitHeading("Return the vehicle now?");
-    awaitText(By.tagName("main"), "(?s).*You get EUR \\d+\\.\\d\\d back for the hours you have not begun.*");
+    awaitText(By.tagName("main"), "(?s).*You get €\\d+\\.\\d\\d back for the hours you have not begun.*");
     assertAccessible("return");
     screenshot("app-return.png");
 

@@ -213,6 +213,29 @@ abstract class FaultInjectionTest extends E2eTest {
         .isTrue();
   }
 
+  /**
+   * After a stream under faults: every accepted rental (id to customer) {@code ACTIVE} in the read model (its key is
+   * checked by the invariants), no incident left for an operator, and the invariants hold.
+   */
+  protected static void assertAcceptedActiveAndNothingLeft(Map<String, String> accepted, Invariants.Result result) {
+    Map<String, StackData.Rental> rentals = result.data().rentals();
+    assertThat(accepted.keySet()).as("accepted rentals, each ACTIVE in the read model").allSatisfy(id ->
+        assertThat(rentals.get(id)).isNotNull().extracting(StackData.Rental::status).isEqualTo("ACTIVE"));
+    assertThat(openIncidents()).as("incidents left for an operator").isZero();
+    assertInvariantsHold(result);
+  }
+
+  private static long openIncidents() {
+    try (Connection c = stack.connect(RentalStack.PROCESS_APP);
+         PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM act_ru_incident");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count incidents", e);
+    }
+  }
+
   /** Writes a report next to the services' logs of this stack. */
   protected static Path writeReport(String fileName, String content) {
     Path file = stack.logDir().resolve(fileName);

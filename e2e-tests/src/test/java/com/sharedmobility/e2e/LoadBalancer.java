@@ -65,7 +65,7 @@ final class LoadBalancer implements AutoCloseable {
         if (!process.isAlive() || Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("haproxy does not listen on " + f.port() + "; see " + logFile);
         }
-        sleep(100);
+        ServiceProcess.sleep(100);
       }
     }
     LOG.info("haproxy (pid {}) in front of {}; config {}, log {}", process.pid(),
@@ -83,7 +83,9 @@ final class LoadBalancer implements AutoCloseable {
 
   /**
    * Health checks every second on the readiness probe (every 250 ms while a replica changes state), one failed
-   * check takes a replica out; a refused or unanswered connection is retried on another replica.
+   * check takes a replica out; a refused or unanswered connection is retried on another replica; a replica that
+   * comes up gets its share over 20 s (its JVM is cold), as a rollout waits 20 s after a pod is ready
+   * ({@code minReadySeconds} in k8s).
    */
   private String configuration() {
     StringBuilder cfg = new StringBuilder("""
@@ -104,7 +106,7 @@ final class LoadBalancer implements AutoCloseable {
           option redispatch 1
           retry-on conn-failure empty-response
           option httpchk GET /actuator/health/readiness
-          default-server inter 1s fastinter 250ms downinter 500ms fall 1 rise 1
+          default-server inter 1s fastinter 250ms downinter 500ms fall 1 rise 1 slowstart 20s
         """);
     for (Frontend f : frontends) {
       cfg.append("frontend ").append(f.name()).append('\n')
@@ -140,15 +142,6 @@ final class LoadBalancer implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

@@ -245,7 +245,7 @@ public final class ServiceProcess implements AutoCloseable {
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

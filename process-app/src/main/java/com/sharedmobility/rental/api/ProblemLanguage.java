@@ -1,10 +1,9 @@
 package com.sharedmobility.rental.api;
 
+import com.sharedmobility.rental.config.Languages;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemLanguage {
 
-  private static final List<Locale> SPOKEN = List.of(Locale.ENGLISH, Locale.KOREAN);
   private static final String PREFIX = "api.problem.";
 
   private final MessageSource messages;
@@ -27,7 +25,7 @@ public class ProblemLanguage {
 
   /** The problem in the request's language; the same object, changed in place. */
   public ProblemDetail translate(ProblemDetail problem, HttpServletRequest request) {
-    Locale language = languageOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    Locale language = Languages.preferred(request);
     if (language.equals(Locale.ENGLISH) || problem.getTitle() == null) {
       return problem;
     }
@@ -40,17 +38,5 @@ public class ProblemLanguage {
       problem.setDetail(detail);
     }
     return problem;
-  }
-
-  static Locale languageOf(String acceptLanguage) {
-    if (acceptLanguage == null || acceptLanguage.isBlank()) {
-      return Locale.ENGLISH;
-    }
-    try {
-      Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SPOKEN);
-      return chosen == null ? Locale.ENGLISH : chosen;
-    } catch (IllegalArgumentException malformed) {
-      return Locale.ENGLISH;
-    }
   }
 }

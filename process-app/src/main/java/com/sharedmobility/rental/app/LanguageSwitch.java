@@ -1,14 +1,12 @@
 package com.sharedmobility.rental.app;
 
+import com.sharedmobility.rental.config.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -23,7 +21,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Configuration(proxyBeanMethods = false)
 class LanguageSwitch implements WebMvcConfigurer {
 
-  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.KOREAN);
   static final String PARAMETER = "lang";
   private static final Duration KEPT = Duration.ofDays(365);
 
@@ -35,7 +32,7 @@ class LanguageSwitch implements WebMvcConfigurer {
     resolver.setCookieSecure(secureCookie);
     resolver.setCookieHttpOnly(true);
     resolver.setCookieSameSite("Lax");
-    resolver.setDefaultLocaleFunction(LanguageSwitch::preferred);
+    resolver.setDefaultLocaleFunction(Languages::preferred);
     return resolver;
   }
 
@@ -45,24 +42,11 @@ class LanguageSwitch implements WebMvcConfigurer {
       @Override
       public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String chosen = request.getParameter(PARAMETER);
-        LANGUAGES.stream().filter(language -> language.getLanguage().equals(chosen)).findFirst().ifPresent(
+        Languages.SPOKEN.stream().filter(language -> language.getLanguage().equals(chosen)).findFirst().ifPresent(
             language -> RequestContextUtils.getLocaleResolver(request).setLocale(request, response, language));
         return true;
       }
     }).addPathPatterns("/", "/app/**");
   }
 
-  /** The first of the app's languages that the browser asks for; English when it asks for none of them. */
-  static Locale preferred(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-    if (header == null || header.isBlank()) {
-      return Locale.ENGLISH;
-    }
-    try {
-      Locale preferred = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
-      return preferred == null ? Locale.ENGLISH : preferred;
-    } catch (IllegalArgumentException malformed) {
-      return Locale.ENGLISH;
-    }
-  }
 }

@@ -75,16 +75,16 @@ class CustomerAppTest extends RentalTestBase {
 
     HtmlPage vehicles = browser.signIn("alice");
     assertThat(vehicles.getTitleText()).isEqualTo("Rent a vehicle · Shared Mobility");
-    assertThat(text(card(vehicles, "bike-01"))).contains("City Bike", "Bike", "Free now", "EUR 2.50 for 1 hour");
+    assertThat(text(card(vehicles, "bike-01"))).contains("City Bike", "Bike", "Free now", "€2.50 for 1 hour");
 
     ((HtmlInput) vehicles.getElementById("hours")).setValue("2");
     vehicles = click(vehicles.querySelector("form.filters button"));
-    assertThat(text(card(vehicles, "bike-01"))).contains("EUR 5.00 for 2 hours");
-    assertThat(text(card(vehicles, "car-01"))).contains("EUR 24.00 for 2 hours");
+    assertThat(text(card(vehicles, "bike-01"))).contains("€5.00 for 2 hours");
+    assertThat(text(card(vehicles, "car-01"))).contains("€24.00 for 2 hours");
 
     HtmlPage rental = click(card(vehicles, "bike-01").querySelector("form.apply button"));
     assertThat(rental.getUrl().getPath()).matches("/app/rentals/[0-9a-f-]{36}");
-    assertThat(text(rental)).contains("Your rental of City Bike", "Paid. Your key is being made", "EUR 5.00");
+    assertThat(text(rental)).contains("Your rental of City Bike", "Paid. Your key is being made", "€5.00");
     assertThat(rental.querySelector(".steps li[aria-current=step]").asNormalizedText()).isEqualTo("Key");
     String rentalId = rental.getUrl().getPath().substring("/app/rentals/".length());
 
@@ -100,10 +100,10 @@ class CustomerAppTest extends RentalTestBase {
     assertThat(rental.querySelector("[data-ends-at]").asNormalizedText()).matches("\\(\\d+:\\d\\d left\\)");
 
     HtmlPage myPage = click(rental.querySelector("a[href='/app/mypage']"));
-    assertThat(text(myPage)).contains("My rentals", "City Bike", "Active", "EUR 5.00", "Paid");
+    assertThat(text(myPage)).contains("My rentals", "City Bike", "Active", "€5.00", "Paid");
 
     HtmlPage confirm = click(myPage.querySelector("a.button[href$='/cancel']"));
-    assertThat(text(confirm)).contains("Cancel this rental?", "City Bike for 2 hours", "You get EUR 5.00 back.",
+    assertThat(text(confirm)).contains("Cancel this rental?", "City Bike for 2 hours", "You get €5.00 back.",
         "Your key stops working at once.");
     HtmlPage cancelling = click(confirm.querySelector("button.danger"));
     assertThat(text(cancelling)).contains("We are cancelling your rental", "Cancelling: the key is being switched off");
@@ -133,7 +133,7 @@ class CustomerAppTest extends RentalTestBase {
 
     HtmlPage confirm = click(rental.querySelector("a.button[href$='/return']"));
     assertThat(text(confirm)).contains("Return the vehicle now?", "City Bike for 3 hours",
-        "You have begun 1 hour of 3.", "You get EUR 5.00 back for the hours you have not begun.",
+        "You have begun 1 hour of 3.", "You get €5.00 back for the hours you have not begun.",
         "Your key stops working at once.");
     HtmlPage returning = click(confirm.querySelector("button.danger"));
     assertThat(text(returning)).contains("We are ending your rental", "Returned: the key is being switched off");
@@ -145,10 +145,10 @@ class CustomerAppTest extends RentalTestBase {
     complete(externalTask(pi));
     execute(job(pi));
     browser.await(returning, p -> text(p).contains("This rental has ended."), "the rental completed");
-    assertThat(text(returning)).contains("Partly refunded", "Refunded\nEUR 5.00");
+    assertThat(text(returning)).contains("Partly refunded", "Refunded\n€5.00");
     verify(payments).refund(rentalId, new BigDecimal("5.00"));
     assertThat(text(click(returning.querySelector("a[href='/app/mypage']"))))
-        .contains("Ended", "Partly refunded", "Refunded\nEUR 5.00");
+        .contains("Ended", "Partly refunded", "Refunded\n€5.00");
   }
 
   @Test
@@ -163,21 +163,21 @@ class CustomerAppTest extends RentalTestBase {
 
     HtmlPage offer = click(rental.querySelector("a.button[href$='/extend']"));
     assertThat(text(offer)).contains("Extend your rental", "Trekking Bike for 1 hour",
-        "1 more hour costs EUR 2.50, charged now to the card you paid with.", "Your rental then runs until");
+        "1 more hour costs €2.50, charged now to the card you paid with.", "Your rental then runs until");
     assertThat(((HtmlSelect) offer.getElementById("hours")).getOptions()).hasSize(23);
     ((HtmlSelect) offer.getElementById("hours")).setSelectedAttribute("4", true);
     offer = click(offer.querySelector("form.filters button"));
     // five hours in all cost 2.00 an hour
-    assertThat(text(offer)).contains("4 more hours cost EUR 7.50");
+    assertThat(text(offer)).contains("4 more hours cost €7.50");
     ((HtmlSelect) offer.getElementById("hours")).setSelectedAttribute("2", true);
     offer = click(offer.querySelector("form.filters button"));
-    assertThat(text(offer)).contains("2 more hours cost EUR 5.00");
+    assertThat(text(offer)).contains("2 more hours cost €5.00");
     HtmlElement confirm = offer.querySelector("main form[method=post] button");
 
     HtmlPage extended = click(confirm);
     HtmlPage again = click(confirm);
 
-    assertThat(text(extended)).contains("Your rental is extended", "EUR 7.50", "Hours\n3");
+    assertThat(text(extended)).contains("Your rental is extended", "€7.50", "Hours\n3");
     assertThat(text(again)).contains("Hours\n3");
     verify(payments, times(1)).extend(eq(rentalId), any(), eq(new BigDecimal("5.00")), eq("EUR"));
   }
@@ -463,11 +463,11 @@ class CustomerAppTest extends RentalTestBase {
     assertThat(text(login)).contains("로그인");
     HtmlPage vehicles = browser.signIn("alice");
     assertThat(vehicles.getDocumentElement().getAttribute("lang")).isEqualTo("ko");
-    assertThat(text(vehicles)).contains("이동수단 대여", "지금 이용 가능", "1시간 EUR 2.50");
+    assertThat(text(vehicles)).contains("이동수단 대여", "지금 이용 가능", "1시간 €2.50");
 
     HtmlPage english = click(vehicles.querySelector(".languages a[hreflang=en]"));
     assertThat(english.getDocumentElement().getAttribute("lang")).isEqualTo("en");
-    assertThat(text(english)).contains("Rent a vehicle", "EUR 2.50 for 1 hour");
+    assertThat(text(english)).contains("Rent a vehicle", "€2.50 for 1 hour");
     HtmlPage myPage = click(english.querySelector("a[href='/app/mypage']"));
     assertThat(text(myPage)).as("the choice sticks").contains("My rentals");
     assertThat(myPage.querySelector(".languages a").getAttributes().getNamedItem("hreflang").getNodeValue())

@@ -14,18 +14,17 @@ class MessagesTest {
 
   @Test
   void everyEnglishKeyHasItsKoreanTwin() throws IOException {
-    Properties english = load("app/messages.properties");
-    Properties korean = load("app/messages_ko.properties");
-
-    assertThat(korean.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-    assertThat(korean.stringPropertyNames()).allSatisfy(key -> assertThat(korean.getProperty(key)).as(key)
-        .isNotBlank());
+    assertTwins("app/messages");
   }
 
   @Test
   void everyProblemOfTheApiHasItsKoreanTitleAndDetail() throws IOException {
-    Properties english = load("api/problems.properties");
-    Properties korean = load("api/problems_ko.properties");
+    assertTwins("api/problems");
+  }
+
+  private static void assertTwins(String bundle) throws IOException {
+    Properties english = load(bundle + ".properties");
+    Properties korean = load(bundle + "_ko.properties");
 
     assertThat(korean.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
     assertThat(korean.stringPropertyNames()).allSatisfy(key -> assertThat(korean.getProperty(key)).as(key)

@@ -2,6 +2,7 @@ package com.sharedmobility.support.errors;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Questions about an exception and the exceptions it wraps, however deep a framework nested them. */
 public final class Causes {
@@ -30,10 +31,20 @@ public final class Causes {
     return first(exception, type::isInstance).map(type::cast);
   }
 
+  /**
+   * The first match along the causes; a failed rollback hides what failed first (its application exception, which
+   * is no cause), so that is looked at too: with the database gone, the rollback finds the connection closed.
+   */
   private static Optional<Throwable> first(Throwable exception, Predicate<Throwable> matches) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (matches.test(cause)) {
         return Optional.of(cause);
+      }
+      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+        Optional<Throwable> first = first(rollback.getApplicationException(), matches);
+        if (first.isPresent()) {
+          return first;
+        }
       }
     }
     return Optional.empty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
 
 class CausesTest {
 
@@ -29,6 +30,18 @@ class CausesTest {
     assertThat(Causes.databaseUnreachable(new SQLException("duplicate key value", "23505"))).isFalse();
     assertThat(Causes.databaseUnreachable(new SQLTransientConnectionException("pool timeout"))).isFalse();
     assertThat(DatabaseUnavailable.isCauseOf(new SQLTransientConnectionException("pool timeout"))).isTrue();
+  }
+
+  @Test
+  void aRollbackThatFailedOnTheClosedConnectionStillTellsTheDatabaseWasAway() {
+    TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollback.initApplicationException(new IllegalStateException("engine",
+        new SQLException("An I/O error occurred while sending to the backend", "08006")));
+
+    assertThat(Causes.databaseUnreachable(new RuntimeException(rollback))).isTrue();
+    assertThat(Causes.databaseUnreachable(new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed")))).isFalse();
   }
 
   @Test
