@@ -129,7 +129,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     answer.copyBodyToResponse();
   }
 
-  /** Lets a repeat do the work; with the database away the claim stays until its lease runs out. */
+  /** Lets a repeat do the work; with the database away, as soon as it is back. */
   private void release(IdempotentRequest idempotent) {
     try {
       requests.release(idempotent);
@@ -137,8 +137,9 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
       if (!DatabaseUnavailable.isCauseOf(failed)) {
         throw failed;
       }
-      LOG.warn("database unreachable, the claim of Idempotency-Key {} stays until its lease runs out: {}",
+      LOG.warn("database unreachable, the claim of Idempotency-Key {} is released when it is back: {}",
           idempotent.key(), failed.toString());
+      requests.releaseWhenBack(idempotent);
     }
   }
 

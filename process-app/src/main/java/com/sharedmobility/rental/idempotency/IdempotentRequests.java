@@ -1,5 +1,6 @@
 package com.sharedmobility.rental.idempotency;
 
+import com.sharedmobility.support.errors.DatabaseUnavailable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,6 +30,7 @@ public class IdempotentRequests {
   private final Clock clock;
   private final Duration lease;
   private final Duration keep;
+  private final java.util.Queue<DueRelease> releasesDue = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public IdempotentRequests(JdbcClient jdbc, Clock clock,
                             @Value("${rental.idempotency.lease}") Duration lease,
@@ -112,6 +114,36 @@ public class IdempotentRequests {
             + " AND rental_id IS NULL")
         .param("customer", request.customer()).param("key", request.key()).param("owner", request.owner())
         .update();
+  }
+
+  /**
+   * A release that could not be made because the database was away is made as soon as it is back (looked at every
+   * second), so that a repeat is not told "in progress" for the rest of the lease; after the lease nothing is due.
+   */
+  public void releaseWhenBack(IdempotentRequest request) {
+    releasesDue.add(new DueRelease(request, clock.instant().plus(lease)));
+  }
+
+  @Scheduled(fixedDelay = 1_000)
+  void releaseWhatIsDue() {
+    for (DueRelease due : releasesDue) {
+      if (!due.until().isAfter(clock.instant())) {
+        releasesDue.remove(due);
+        continue;
+      }
+      try {
+        release(due.request());
+        releasesDue.remove(due);
+      } catch (RuntimeException stillAway) {
+        if (!DatabaseUnavailable.isCauseOf(stillAway)) {
+          throw stillAway;
+        }
+        return;
+      }
+    }
+  }
+
+  private record DueRelease(IdempotentRequest request, Instant until) {
   }
 
   /**

@@ -229,4 +229,18 @@ class IdempotencyKeyTest extends RentalTestBase {
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
+
+  @Test
+  void aReleaseLeftForLaterFreesTheKeyForARepeat() {
+    String fingerprint = Fingerprint.of("POST /rentals\n".getBytes(StandardCharsets.UTF_8),
+        BIKE.getBytes(StandardCharsets.UTF_8));
+    IdempotentRequest first = ((Claim.Work) requests.claim("alice", "later-" + UUID.randomUUID(), fingerprint))
+        .request();
+    assertThat(requests.claim("alice", first.key(), fingerprint)).isInstanceOf(Claim.InFlight.class);
+
+    requests.releaseWhenBack(first);
+    requests.releaseWhatIsDue();
+
+    assertThat(requests.claim("alice", first.key(), fingerprint)).isInstanceOf(Claim.Work.class);
+  }
 }
